@@ -1,0 +1,20 @@
+"""Headless composition: articles in, an auto-drafted brief out (what `briefing compose` does)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from briefing.core.autodraft import auto_draft
+from briefing.core.brief import Brief
+from briefing.extract.pipeline import extract_path
+from briefing.template.registry import find_template
+
+
+def compose(articles: Sequence[str], template: str | None = None) -> Brief:
+    """Extract every article into one brief shaped by ``template`` (id or path; None: the default)."""
+    tpl = find_template(template)
+    brief = Brief.from_template(tpl)
+    for path in articles:
+        brief.add_extraction(extract_path(path))
+    auto_draft(brief, tpl)
+    return brief

@@ -1,0 +1,1 @@
+"""The domain: sources, facts, briefs. Plain Python, no Qt, shared by the CLI, the tests and the GUI."""

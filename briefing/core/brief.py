@@ -1,0 +1,354 @@
+"""The Brief: a template's sections holding ordered placements of facts, changed only through its methods.
+
+Every method that changes the brief emits events (see ``events``) so views can mirror it, and returns what
+an undo needs to put things back. Methods raise ``BriefError`` for ids that do not exist.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from briefing.core import events as ev
+from briefing.core.errors import BriefError
+from briefing.core.ids import new_placement_id
+
+if TYPE_CHECKING:
+    from briefing.core.extraction import Extraction
+    from briefing.core.fact import Fact
+    from briefing.template.schema import Template
+
+UNPLACED_ID = "unplaced"
+UNPLACED_TITLE = "Unplaced"
+
+
+@dataclass
+class Placement:
+    """A fact put into a section. ``text`` is the analyst's rewording (empty: the fact's own words)."""
+
+    id: str
+    fact_id: str
+    text: str = ""
+    note: str = ""
+
+
+@dataclass
+class Section:
+    """A section of the brief, copied from the template so a brief stays readable without it."""
+
+    id: str
+    title: str
+    guidance: str = ""
+    layout: str = "bullets"
+    min: int | None = None
+    max: int | None = None
+    placements: list[Placement] = field(default_factory=list)
+    text: str = ""  # the analyst's free text for the section
+
+    def count_warning(self) -> str:
+        """A short warning when the section holds fewer or more facts than the template asks for."""
+        n = len(self.placements)
+        if self.min is not None and n < self.min:
+            return f"needs at least {self.min} fact{'s' if self.min != 1 else ''}"
+        if self.max is not None and n > self.max:
+            return f"holds more than {self.max} fact{'s' if self.max != 1 else ''}"
+        return ""
+
+
+Position = tuple[str, int, Placement]  # (section id, index, placement)
+
+
+@dataclass(eq=False)
+class Brief:
+    """A brief in progress. Compare with ``==`` on content; listeners are not content."""
+
+    template_id: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    extractions: dict[str, Extraction] = field(default_factory=dict)  # by source id, in added order
+    facts: list[Fact] = field(default_factory=list)  # every fact of every source, in source order
+
+    def __post_init__(self) -> None:
+        self.events = ev.EventEmitter()
+        self._fact_index: dict[str, int] = {}
+        self._placed: Counter[str] = Counter()
+        self._reindex()
+
+    # ----------------------------------------------------------------- construction and lookup
+    @classmethod
+    def from_template(cls, template: Template) -> Brief:
+        brief = cls(template_id=template.id, metadata=template.defaults())
+        brief.sections = [Section(id=s.id, title=s.title, guidance=s.guidance, layout=s.layout,
+                                  min=s.min, max=s.max) for s in template.sections]
+        return brief
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Brief):
+            return NotImplemented
+        return (self.template_id, self.metadata, self.sections, self.extractions, self.facts) == (
+            other.template_id, other.metadata, other.sections, other.extractions, other.facts)
+
+    def _reindex(self) -> None:
+        self._fact_index = {f.id: i for i, f in enumerate(self.facts)}
+        self._placed = Counter(p.fact_id for s in self.sections for p in s.placements)
+
+    def fact(self, fact_id: str) -> Fact:
+        try:
+            return self.facts[self._fact_index[fact_id]]
+        except KeyError:
+            raise BriefError(f"no fact with id {fact_id!r} in this brief") from None
+
+    def has_fact(self, fact_id: str) -> bool:
+        return fact_id in self._fact_index
+
+    def fact_row(self, fact_id: str) -> int:
+        return self._fact_index[fact_id]
+
+    def times_placed(self, fact_id: str) -> int:
+        return self._placed[fact_id]
+
+    def section_index(self, section_id: str) -> int:
+        for i, s in enumerate(self.sections):
+            if s.id == section_id:
+                return i
+        raise BriefError(f"no section with id {section_id!r} in this brief")
+
+    def section(self, section_id: str) -> Section:
+        return self.sections[self.section_index(section_id)]
+
+    def locate(self, placement_id: str) -> tuple[int, int]:
+        """(section index, row) of a placement."""
+        for si, s in enumerate(self.sections):
+            for row, p in enumerate(s.placements):
+                if p.id == placement_id:
+                    return si, row
+        raise BriefError(f"no placement with id {placement_id!r} in this brief")
+
+    def placement(self, placement_id: str) -> Placement:
+        si, row = self.locate(placement_id)
+        return self.sections[si].placements[row]
+
+    def wording(self, placement: Placement) -> str:
+        """What the brief says for a placement: the rewording if any, else the fact's own words."""
+        return placement.text or self.fact(placement.fact_id).text
+
+    def source_of(self, fact_id: str) -> Extraction:
+        return self.extractions[self.fact(fact_id).source_id]
+
+    def layout(self) -> dict[str, list[str]]:
+        """Placement ids per section; what ``arrange`` restores (undo of moves)."""
+        return {s.id: [p.id for p in s.placements] for s in self.sections}
+
+    # ----------------------------------------------------------------- sources and facts
+    def add_extraction(self, extraction: Extraction) -> bool:
+        """Add a source and its facts. Adding the same content twice is a no-op (returns False)."""
+        sid = extraction.source.id
+        if sid in self.extractions:
+            return False
+        self.extractions[sid] = extraction
+        self.events.emit(ev.BriefEvent(ev.SOURCES))
+        self._insert_facts(list(extraction.facts))
+        return True
+
+    def add_fact(self, fact: Fact) -> Fact:
+        """Add an analyst's own span of an existing source as a fact (or return the identical one)."""
+        if fact.source_id not in self.extractions:
+            raise BriefError(f"no source with id {fact.source_id!r} in this brief")
+        src = self.extractions[fact.source_id].source.text
+        if not (0 <= fact.start < fact.end <= len(src)) or src[fact.start:fact.end] != fact.text:
+            raise BriefError("a fact's text must be exactly the source text between its offsets")
+        if fact.id in self._fact_index:
+            return self.fact(fact.id)
+        self.extractions[fact.source_id].facts.append(fact)
+        self._insert_facts([fact])
+        return fact
+
+    def remove_fact(self, fact_id: str) -> tuple[int, Fact]:
+        """Remove an unplaced custom fact (undo of ``add_fact``)."""
+        row = self._fact_index.get(fact_id)
+        if row is None:
+            raise BriefError(f"no fact with id {fact_id!r} in this brief")
+        if self._placed[fact_id]:
+            raise BriefError("a placed fact cannot be removed; remove its placements first")
+        self.events.emit(ev.BriefEvent(ev.FACTS_REMOVING, first=row, last=row))
+        fact = self.facts.pop(row)
+        self.extractions[fact.source_id].facts = [f for f in self.extractions[fact.source_id].facts
+                                                  if f.id != fact_id]
+        self._reindex()
+        self.events.emit(ev.BriefEvent(ev.FACTS_REMOVED, first=row, last=row))
+        return row, fact
+
+    def _insert_facts(self, new: list[Fact]) -> None:
+        new = [f for f in new if f.id not in self._fact_index]
+        if not new:
+            return
+        first = len(self.facts)
+        self.events.emit(ev.BriefEvent(ev.FACTS_INSERTING, first=first, last=first + len(new) - 1))
+        self.facts.extend(new)
+        self._reindex()
+        self.events.emit(ev.BriefEvent(ev.FACTS_INSERTED, first=first, last=first + len(new) - 1))
+
+    def _fact_changed(self, fact_ids: Iterable[str]) -> None:
+        for fid in set(fact_ids):
+            if fid in self._fact_index:
+                row = self._fact_index[fid]
+                self.events.emit(ev.BriefEvent(ev.FACT_CHANGED, first=row, last=row))
+
+    # ----------------------------------------------------------------- placements
+    def place(self, fact_ids: Iterable[str], section_id: str, index: int | None = None) -> list[Placement]:
+        """Place facts (in the order given) into a section at ``index`` (default: the end)."""
+        fact_ids = list(fact_ids)
+        for fid in fact_ids:
+            self.fact(fid)
+        placements = [Placement(id=new_placement_id(), fact_id=fid) for fid in fact_ids]
+        si = self.section_index(section_id)
+        row = len(self.sections[si].placements) if index is None else max(0, min(index, len(
+            self.sections[si].placements)))
+        self.insert([(section_id, row + k, p) for k, p in enumerate(placements)])
+        return placements
+
+    def insert(self, positions: Iterable[Position]) -> None:
+        """Put placements back where they were (undo of ``remove``); positions in ascending order."""
+        for section_id, row, placement in sorted(positions, key=lambda p: (self.section_index(p[0]), p[1])):
+            self.fact(placement.fact_id)
+            si = self.section_index(section_id)
+            row = max(0, min(row, len(self.sections[si].placements)))
+            self.events.emit(ev.BriefEvent(ev.INSERTING, section=si, first=row, last=row))
+            self.sections[si].placements.insert(row, placement)
+            self._placed[placement.fact_id] += 1
+            self.events.emit(ev.BriefEvent(ev.INSERTED, section=si, first=row, last=row))
+            self._fact_changed([placement.fact_id])
+
+    def remove(self, placement_ids: Iterable[str]) -> list[Position]:
+        """Remove placements; returns their former positions (ascending) for ``insert``."""
+        found = sorted({self.locate(pid) for pid in placement_ids})
+        removed: list[Position] = []
+        for si, row in found:
+            removed.append((self.sections[si].id, row, self.sections[si].placements[row]))
+        for si, row in reversed(found):
+            self.events.emit(ev.BriefEvent(ev.REMOVING, section=si, first=row, last=row))
+            placement = self.sections[si].placements.pop(row)
+            self._placed[placement.fact_id] -= 1
+            self.events.emit(ev.BriefEvent(ev.REMOVED, section=si, first=row, last=row))
+            self._fact_changed([placement.fact_id])
+        return removed
+
+    def move(self, placement_ids: Iterable[str], section_id: str, index: int | None = None) -> dict[str, list[str]]:
+        """Move placements (in the order given) to sit together before ``index`` of a section.
+
+        ``index`` counts rows of the destination as they are before the move, like a drop row. Each
+        placement exists exactly once afterwards. Returns the previous layout for ``arrange`` (undo).
+        """
+        ids = list(dict.fromkeys(placement_ids))
+        for pid in ids:
+            self.locate(pid)
+        before = self.layout()
+        dsi = self.section_index(section_id)
+        dest = self.sections[dsi].placements
+        index = len(dest) if index is None else max(0, min(index, len(dest)))
+        moving = set(ids)
+        anchor = next((p.id for p in dest[index:] if p.id not in moving), None)
+        for pid in ids:
+            dest_row = len(dest) if anchor is None else next(i for i, p in enumerate(dest) if p.id == anchor)
+            self._move_one(pid, dsi, dest_row)
+        return before
+
+    def arrange(self, layout: dict[str, list[str]]) -> None:
+        """Bring sections to a given order of placements by single moves (undo of ``move``)."""
+        for section_id, ids in layout.items():
+            dsi = self.section_index(section_id)
+            for k, pid in enumerate(ids):
+                si, row = self.locate(pid)
+                if (si, row) != (dsi, k):
+                    self._move_one(pid, dsi, k)
+
+    def _move_one(self, placement_id: str, dsi: int, dest_row: int) -> None:
+        si, row = self.locate(placement_id)
+        if si == dsi and dest_row in (row, row + 1):
+            return  # already there
+        self.events.emit(ev.BriefEvent(ev.MOVING, section=si, first=row, last=row, dest_section=dsi,
+                                       dest_row=dest_row))
+        placement = self.sections[si].placements.pop(row)
+        if si == dsi and dest_row > row:
+            dest_row -= 1
+        self.sections[dsi].placements.insert(dest_row, placement)
+        self.events.emit(ev.BriefEvent(ev.MOVED, section=si, first=row, last=row, dest_section=dsi,
+                                       dest_row=dest_row))
+
+    def reword(self, placement_id: str, text: str) -> str:
+        """Set the analyst's wording (empty or the original wording: back to the fact's own words).
+
+        The fact itself never changes, so the original stays on record. Returns the previous rewording."""
+        si, row = self.locate(placement_id)
+        placement = self.sections[si].placements[row]
+        old = placement.text
+        text = text.strip()
+        if text == self.fact(placement.fact_id).text:
+            text = ""
+        placement.text = text
+        self.events.emit(ev.BriefEvent(ev.CHANGED, section=si, first=row, last=row))
+        return old
+
+    def set_note(self, placement_id: str, note: str) -> str:
+        si, row = self.locate(placement_id)
+        placement = self.sections[si].placements[row]
+        old, placement.note = placement.note, note
+        self.events.emit(ev.BriefEvent(ev.CHANGED, section=si, first=row, last=row))
+        return old
+
+    def set_section_text(self, section_id: str, text: str) -> str:
+        si = self.section_index(section_id)
+        old, self.sections[si].text = self.sections[si].text, text
+        self.events.emit(ev.BriefEvent(ev.CHANGED, section=si))
+        return old
+
+    def set_metadata(self, key: str, value: str) -> str:
+        old = self.metadata.get(key, "")
+        self.metadata[key] = value
+        self.events.emit(ev.BriefEvent(ev.METADATA, key=key))
+        return old
+
+    # ----------------------------------------------------------------- templates
+    def apply_template(self, template: Template) -> tuple[str, dict[str, str], list[Section]]:
+        """Switch to another template without losing a single placement or word.
+
+        Sections with the same id keep their placements and free text; the rest move to an "Unplaced"
+        section at the end. Metadata keeps its values and gains the new template's fields.
+        Returns the previous (template id, metadata, sections) for ``restore``.
+        """
+        previous = (self.template_id, dict(self.metadata), copy.deepcopy(self.sections))
+        old = {s.id: s for s in self.sections}
+        new_sections = [Section(id=s.id, title=s.title, guidance=s.guidance, layout=s.layout, min=s.min,
+                                max=s.max) for s in template.sections]
+        new_ids = {s.id for s in new_sections}
+        for s in new_sections:
+            if s.id in old:
+                s.placements = list(old[s.id].placements)
+                s.text = old[s.id].text
+        leftovers = [s for s in self.sections if s.id not in new_ids]
+        unplaced_p = [p for s in leftovers for p in s.placements]
+        unplaced_t = "\n\n".join(f"{s.title}: {s.text}" for s in leftovers if s.text.strip() and
+                                 s.id != UNPLACED_ID)
+        unplaced_t = "\n\n".join(t for t in ([s.text for s in leftovers if s.id == UNPLACED_ID] + [unplaced_t])
+                                 if t.strip())
+        if unplaced_p or unplaced_t:
+            new_sections.append(Section(id=UNPLACED_ID, title=UNPLACED_TITLE,
+                                        guidance="Facts from sections the new template does not have.",
+                                        placements=unplaced_p, text=unplaced_t))
+        metadata = {**template.defaults(), **{k: v for k, v in self.metadata.items() if v}}
+        self._replace(template.id, metadata, new_sections)
+        return previous
+
+    def restore(self, state: tuple[str, dict[str, str], list[Section]]) -> None:
+        """Put back what ``apply_template`` returned."""
+        template_id, metadata, sections = state
+        self._replace(template_id, dict(metadata), copy.deepcopy(sections))
+
+    def _replace(self, template_id: str, metadata: dict[str, str], sections: list[Section]) -> None:
+        self.events.emit(ev.BriefEvent(ev.RESETTING))
+        self.template_id, self.metadata, self.sections = template_id, metadata, sections
+        self._reindex()
+        self.events.emit(ev.BriefEvent(ev.RESET))
+        self.events.emit(ev.BriefEvent(ev.METADATA))

@@ -1,0 +1,19 @@
+"""Where Briefing's bundled data lives: inside the installed wheel, or at the top of a source checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _data_dir(name: str) -> Path:
+    bundled = _PACKAGE / "_data" / name  # a wheel install: force-included by pyproject.toml
+    if bundled.is_dir():
+        return bundled
+    return _PACKAGE.parent / name  # a source checkout or an editable install
+
+
+TEMPLATES_DIR = _data_dir("templates")
+RESOURCES_DIR = _data_dir("resources")
+SAMPLE_ARTICLE = RESOURCES_DIR / "psm-russia.txt"

@@ -1,0 +1,1 @@
+"""Briefing templates: the YAML schema of a brief's shape and its strict, safe loader. No Qt."""

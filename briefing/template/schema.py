@@ -1,0 +1,50 @@
+"""The shape of a briefing template, as plain data the loader fills and the brief copies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LAYOUTS = ("bullets", "numbered", "paragraphs")
+
+
+@dataclass
+class FieldSpec:
+    """A metadata field of the brief (title, to, from, date, classification, ...), with its default."""
+
+    id: str
+    label: str
+    default: str = ""
+
+
+@dataclass
+class SectionSpec:
+    """A section of the brief: where facts go, and hints for auto-drafting them there."""
+
+    id: str
+    title: str
+    guidance: str = ""
+    kinds: list[str] = field(default_factory=list)  # fact kinds that suit this section
+    keywords: list[str] = field(default_factory=list)  # words in a fact that suit this section
+    min: int | None = None
+    max: int | None = None
+    layout: str = "bullets"
+
+
+@dataclass
+class Template:
+    """A briefing template; ``path`` is where it was loaded from (empty for built-in objects in tests)."""
+
+    id: str
+    name: str
+    description: str = ""
+    fields: list[FieldSpec] = field(default_factory=list)
+    sections: list[SectionSpec] = field(default_factory=list)
+    reference_docx: str = ""  # path to a Word reference document (styles, page set-up), relative to the YAML
+    path: str = ""
+
+    def section(self, section_id: str) -> SectionSpec | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def defaults(self) -> dict[str, str]:
+        """Metadata values a new brief starts with."""
+        return {f.id: f.default for f in self.fields}
