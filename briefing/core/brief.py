@@ -180,6 +180,31 @@ class Brief:
         self.events.emit(ev.BriefEvent(ev.FACTS_REMOVED, first=row, last=row))
         return row, fact
 
+    def remove_extraction(self, source_id: str) -> Extraction:
+        """Remove a source and all its facts (undo of ``add_extraction``); refused while any is placed.
+
+        Facts leave in runs of consecutive rows, last run first, so views can follow row by row."""
+        if source_id not in self.extractions:
+            raise BriefError(f"no source with id {source_id!r} in this brief")
+        if any(self._placed[f.id] for f in self.facts if f.source_id == source_id):
+            raise BriefError("a source whose facts are placed cannot be removed; remove its placements first")
+        rows = [i for i, f in enumerate(self.facts) if f.source_id == source_id]
+        runs: list[list[int]] = []
+        for row in rows:
+            if runs and runs[-1][1] == row - 1:
+                runs[-1][1] = row
+            else:
+                runs.append([row, row])
+        for first, last in reversed(runs):
+            self.events.emit(ev.BriefEvent(ev.FACTS_REMOVING, first=first, last=last))
+            del self.facts[first:last + 1]
+            self._fact_index = {f.id: i for i, f in enumerate(self.facts)}
+            self.events.emit(ev.BriefEvent(ev.FACTS_REMOVED, first=first, last=last))
+        extraction = self.extractions.pop(source_id)
+        self._reindex()
+        self.events.emit(ev.BriefEvent(ev.SOURCES))
+        return extraction
+
     def _insert_facts(self, new: list[Fact]) -> None:
         new = [f for f in new if f.id not in self._fact_index]
         if not new:
@@ -191,10 +216,13 @@ class Brief:
         self.events.emit(ev.BriefEvent(ev.FACTS_INSERTED, first=first, last=first + len(new) - 1))
 
     def _fact_changed(self, fact_ids: Iterable[str]) -> None:
-        for fid in set(fact_ids):
-            if fid in self._fact_index:
-                row = self._fact_index[fid]
-                self.events.emit(ev.BriefEvent(ev.FACT_CHANGED, first=row, last=row))
+        """One fact_changed event per run of consecutive fact rows (placing 1,000 facts: a few events)."""
+        rows = sorted({self._fact_index[fid] for fid in fact_ids if fid in self._fact_index})
+        start = 0
+        for k in range(1, len(rows) + 1):
+            if k == len(rows) or rows[k] != rows[k - 1] + 1:
+                self.events.emit(ev.BriefEvent(ev.FACT_CHANGED, first=rows[start], last=rows[k - 1]))
+                start = k
 
     # ----------------------------------------------------------------- placements
     def place(self, fact_ids: Iterable[str], section_id: str, index: int | None = None) -> list[Placement]:
@@ -210,29 +238,66 @@ class Brief:
         return placements
 
     def insert(self, positions: Iterable[Position]) -> None:
-        """Put placements back where they were (undo of ``remove``); positions in ascending order."""
-        for section_id, row, placement in sorted(positions, key=lambda p: (self.section_index(p[0]), p[1])):
+        """Put placements back where they were (undo of ``remove``); positions in ascending order.
+
+        Consecutive rows of one section go in as one block (one inserting/inserted pair), so placing or
+        restoring a thousand facts is one view update, not a thousand."""
+        positions = list(positions)
+        order = {s.id: i for i, s in enumerate(self.sections)}
+        for section_id, _row, placement in positions:
             self.fact(placement.fact_id)
-            si = self.section_index(section_id)
-            row = max(0, min(row, len(self.sections[si].placements)))
-            self.events.emit(ev.BriefEvent(ev.INSERTING, section=si, first=row, last=row))
-            self.sections[si].placements.insert(row, placement)
-            self._placed[placement.fact_id] += 1
-            self.events.emit(ev.BriefEvent(ev.INSERTED, section=si, first=row, last=row))
-            self._fact_changed([placement.fact_id])
+            if section_id not in order:
+                raise BriefError(f"no section with id {section_id!r} in this brief")
+        ordered = sorted(positions, key=lambda p: (order[p[0]], p[1]))
+        runs: list[tuple[int, int, list[Placement]]] = []  # (section index, first row, placements)
+        for section_id, row, placement in ordered:
+            si = order[section_id]
+            if runs and runs[-1][0] == si:
+                rsi, first, block = runs[-1]
+                size = len(self.sections[si].placements) + len(block)
+                if max(0, min(row, size)) == first + len(block):
+                    block.append(placement)
+                    continue
+                self._insert_block(*runs.pop())
+            elif runs:
+                self._insert_block(*runs.pop())
+            runs.append((si, max(0, min(row, len(self.sections[si].placements))), [placement]))
+        if runs:
+            self._insert_block(*runs.pop())
+
+    def _insert_block(self, si: int, first: int, block: list[Placement]) -> None:
+        self.events.emit(ev.BriefEvent(ev.INSERTING, section=si, first=first, last=first + len(block) - 1))
+        self.sections[si].placements[first:first] = block
+        self._placed.update(p.fact_id for p in block)
+        self.events.emit(ev.BriefEvent(ev.INSERTED, section=si, first=first, last=first + len(block) - 1))
+        self._fact_changed(p.fact_id for p in block)
 
     def remove(self, placement_ids: Iterable[str]) -> list[Position]:
-        """Remove placements; returns their former positions (ascending) for ``insert``."""
-        found = sorted({self.locate(pid) for pid in placement_ids})
-        removed: list[Position] = []
+        """Remove placements; returns their former positions (ascending) for ``insert``.
+
+        Consecutive rows go out as one block (one removing/removed pair per run)."""
+        where = {p.id: (si, row) for si, s in enumerate(self.sections) for row, p in enumerate(s.placements)}
+        found = []
+        for pid in placement_ids:
+            if pid not in where:
+                raise BriefError(f"no placement with id {pid!r} in this brief")
+            found.append(where[pid])
+        found = sorted(set(found))
+        removed: list[Position] = [(self.sections[si].id, row, self.sections[si].placements[row])
+                                   for si, row in found]
+        runs: list[tuple[int, int, int]] = []  # (section index, first, last)
         for si, row in found:
-            removed.append((self.sections[si].id, row, self.sections[si].placements[row]))
-        for si, row in reversed(found):
-            self.events.emit(ev.BriefEvent(ev.REMOVING, section=si, first=row, last=row))
-            placement = self.sections[si].placements.pop(row)
-            self._placed[placement.fact_id] -= 1
-            self.events.emit(ev.BriefEvent(ev.REMOVED, section=si, first=row, last=row))
-            self._fact_changed([placement.fact_id])
+            if runs and runs[-1][0] == si and runs[-1][2] == row - 1:
+                runs[-1] = (si, runs[-1][1], row)
+            else:
+                runs.append((si, row, row))
+        for si, first, last in reversed(runs):
+            self.events.emit(ev.BriefEvent(ev.REMOVING, section=si, first=first, last=last))
+            block = self.sections[si].placements[first:last + 1]
+            del self.sections[si].placements[first:last + 1]
+            self._placed.subtract(p.fact_id for p in block)
+            self.events.emit(ev.BriefEvent(ev.REMOVED, section=si, first=first, last=last))
+            self._fact_changed(p.fact_id for p in block)
         return removed
 
     def move(self, placement_ids: Iterable[str], section_id: str, index: int | None = None) -> dict[str, list[str]]:
@@ -240,41 +305,64 @@ class Brief:
 
         ``index`` counts rows of the destination as they are before the move, like a drop row. Each
         placement exists exactly once afterwards. Returns the previous layout for ``arrange`` (undo).
+        Placements already next to each other (in the order given) move as one block (one event).
         """
         ids = list(dict.fromkeys(placement_ids))
+        where = {p.id: (si, row) for si, s in enumerate(self.sections) for row, p in enumerate(s.placements)}
         for pid in ids:
-            self.locate(pid)
+            if pid not in where:
+                raise BriefError(f"no placement with id {pid!r} in this brief")
         before = self.layout()
         dsi = self.section_index(section_id)
         dest = self.sections[dsi].placements
         index = len(dest) if index is None else max(0, min(index, len(dest)))
         moving = set(ids)
-        anchor = next((p.id for p in dest[index:] if p.id not in moving), None)
-        for pid in ids:
-            dest_row = len(dest) if anchor is None else next(i for i, p in enumerate(dest) if p.id == anchor)
-            self._move_one(pid, dsi, dest_row)
+        anchor = next((p for p in dest[index:] if p.id not in moving), None)
+        k = 0
+        while k < len(ids):
+            si, first = self.locate(ids[k])
+            src = self.sections[si].placements
+            last = first
+            while k + (last - first) + 1 < len(ids) and last + 1 < len(src) and \
+                    src[last + 1].id == ids[k + (last - first) + 1]:
+                last += 1
+            k += last - first + 1
+            dest_row = len(dest) if anchor is None else next(i for i, p in enumerate(dest) if p is anchor)
+            self._move_block(si, first, last, dsi, dest_row)
         return before
 
     def arrange(self, layout: dict[str, list[str]]) -> None:
-        """Bring sections to a given order of placements by single moves (undo of ``move``)."""
+        """Bring sections to a given order of placements (undo of ``move``), moving runs as blocks."""
         for section_id, ids in layout.items():
             dsi = self.section_index(section_id)
-            for k, pid in enumerate(ids):
-                si, row = self.locate(pid)
-                if (si, row) != (dsi, k):
-                    self._move_one(pid, dsi, k)
+            dest = self.sections[dsi].placements
+            k = 0
+            while k < len(ids):
+                if k < len(dest) and dest[k].id == ids[k]:
+                    k += 1
+                    continue
+                si, first = self.locate(ids[k])
+                src = self.sections[si].placements
+                last = first
+                while k + (last - first) + 1 < len(ids) and last + 1 < len(src) and \
+                        src[last + 1].id == ids[k + (last - first) + 1]:
+                    last += 1
+                self._move_block(si, first, last, dsi, k)
+                k += last - first + 1
 
-    def _move_one(self, placement_id: str, dsi: int, dest_row: int) -> None:
-        si, row = self.locate(placement_id)
-        if si == dsi and dest_row in (row, row + 1):
+    def _move_block(self, si: int, first: int, last: int, dsi: int, dest_row: int) -> None:
+        """Move rows first..last of section ``si`` before ``dest_row`` of ``dsi`` (row counted before the move)."""
+        if si == dsi and first <= dest_row <= last + 1:
             return  # already there
-        self.events.emit(ev.BriefEvent(ev.MOVING, section=si, first=row, last=row, dest_section=dsi,
+        self.events.emit(ev.BriefEvent(ev.MOVING, section=si, first=first, last=last, dest_section=dsi,
                                        dest_row=dest_row))
-        placement = self.sections[si].placements.pop(row)
-        if si == dsi and dest_row > row:
-            dest_row -= 1
-        self.sections[dsi].placements.insert(dest_row, placement)
-        self.events.emit(ev.BriefEvent(ev.MOVED, section=si, first=row, last=row, dest_section=dsi,
+        src = self.sections[si].placements
+        block = src[first:last + 1]
+        del src[first:last + 1]
+        if si == dsi and dest_row > last:
+            dest_row -= len(block)
+        self.sections[dsi].placements[dest_row:dest_row] = block
+        self.events.emit(ev.BriefEvent(ev.MOVED, section=si, first=first, last=last, dest_section=dsi,
                                        dest_row=dest_row))
 
     def reword(self, placement_id: str, text: str) -> str:
