@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 LAYOUTS = ("bullets", "numbered", "paragraphs")
 
@@ -44,6 +45,13 @@ class Template:
 
     def section(self, section_id: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def reference_docx_path(self) -> Path | None:
+        """The reference Word document as an absolute path (relative to the YAML), or None if not given."""
+        if not self.reference_docx:
+            return None
+        base = Path(self.path).parent if self.path else Path.cwd()
+        return (base / self.reference_docx).resolve()
 
     def defaults(self) -> dict[str, str]:
         """Metadata values a new brief starts with."""
