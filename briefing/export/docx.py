@@ -1,0 +1,77 @@
+"""Export a Brief as a Word document: house style from a reference .docx, every fact cited, written atomically."""
+
+from __future__ import annotations
+
+import io
+import stat
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.core.atomic import atomic_write_bytes
+from briefing.core.errors import ExportError
+from briefing.export.docx_body import BodyWriter
+from briefing.export.docx_pages import write_page_furniture
+from briefing.export.layout import BriefLayout, brief_layout
+from briefing.export.reference import open_reference
+
+if TYPE_CHECKING:
+    import os
+
+    from docx.document import Document
+
+    from briefing.core.brief import Brief
+    from briefing.template.schema import Template
+
+_CORE_PROPERTY_LIMIT = 255  # python-docx (and the OPC schema) refuse longer core property values
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= _CORE_PROPERTY_LIMIT else text[:_CORE_PROPERTY_LIMIT - 1] + "\u2026"
+
+
+def _set_properties(document: Document, layout: BriefLayout) -> None:
+    props = document.core_properties
+    props.title = _fit(layout.title)
+    props.author = props.last_modified_by = _fit(layout.author)
+    props.subject = _fit(layout.subject)
+    props.keywords = _fit("; ".join(layout.keywords))
+    props.category = _fit(layout.classification)
+    count = len(layout.sources)
+    props.comments = _fit(f"Composed with Briefing from {count} source{'s' if count != 1 else ''}; "
+                          "every fact cites its source (see Sources).")
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    props.created = props.modified = now
+    props.revision = 1
+
+
+def build_document(brief: Brief, template: Template | None = None) -> Document:
+    """The brief as an in-memory python-docx Document (for callers that want to add to it)."""
+    layout = brief_layout(brief)
+    document = open_reference(template)
+    BodyWriter(document, layout).write()
+    write_page_furniture(document, layout.classification)
+    _set_properties(document, layout)
+    return document
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and target.is_file() and not target.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP
+                                                                            | stat.S_IWOTH):
+        raise ExportError(f"{target} is read-only; choose another name or make it writable")
+
+
+def export_docx(brief: Brief, path: str | os.PathLike[str], *, template: Template | None = None) -> Path:
+    """Write ``brief`` to ``path`` as .docx and return the path.
+
+    An existing file is replaced only by a complete new one. A missing or read-only folder, a read-only
+    or locked file, a full disk, or a missing/corrupt reference document raise ``ExportError`` (one line)
+    and leave the old file as it was, with no temporary file behind.
+    """
+    target = Path(path)
+    _check_target(target)
+    document = build_document(brief, template)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    atomic_write_bytes(target, buffer.getvalue(), ExportError)
+    return target
