@@ -1,0 +1,140 @@
+"""Narrow the fact pool by words, kinds, an entity and a source, fast enough to refilter on every keystroke.
+
+The verdict for every row is computed in one Python pass over the Brief's facts (on cached search text)
+and ``filterAcceptsRow`` only looks it up, so Qt's per-row callback stays trivial on thousands of facts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+
+from briefing.ui.models.fact_list import FactListModel
+
+if TYPE_CHECKING:
+    from briefing.core.fact import Fact
+
+
+class FactFilterProxy(QSortFilterProxyModel):
+    """Filters a ``FactListModel``; every criterion set must match (None or empty: no constraint)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: tuple[str, ...] = ()
+        self._kinds: frozenset[str] | None = None
+        self._entity: str | None = None
+        self._source: str | None = None
+        self._verdicts: list[bool] | None = None
+        self._verdicts_for: object = None  # the search-text list the verdicts were computed from
+
+    # ----------------------------------------------------------------- criteria
+    @property
+    def text(self) -> str:
+        return " ".join(self._words)
+
+    @property
+    def kinds(self) -> frozenset[str] | None:
+        return self._kinds
+
+    @property
+    def entity(self) -> str | None:
+        return self._entity
+
+    @property
+    def source(self) -> str | None:
+        return self._source
+
+    def set_text(self, text: str) -> None:
+        """Keep facts whose wording, speaker or entity names contain every word (any case, any order)."""
+        words = tuple(text.casefold().split())
+        if words != self._words:
+            self._change(lambda: setattr(self, "_words", words))
+
+    def set_kinds(self, kinds: set[str] | frozenset[str] | None) -> None:
+        """Keep facts of these kinds (None: every kind; an empty set: none)."""
+        value = None if kinds is None else frozenset(kinds)
+        if value != self._kinds:
+            self._change(lambda: setattr(self, "_kinds", value))
+
+    def set_entity(self, name: str | None) -> None:
+        """Keep facts that mention this entity (by name or one of its aliases; None: any)."""
+        value = name or None
+        if value != self._entity:
+            self._change(lambda: setattr(self, "_entity", value))
+
+    def set_source(self, source_id: str | None) -> None:
+        """Keep facts of this source (None: every source)."""
+        value = source_id or None
+        if value != self._source:
+            self._change(lambda: setattr(self, "_source", value))
+
+    def clear_filters(self) -> None:
+        def reset() -> None:
+            self._words, self._kinds, self._entity, self._source = (), None, None, None
+        self._change(reset)
+
+    def _change(self, apply) -> None:  # noqa: ANN001 - a callable that sets the new criterion
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter is deprecated there
+            self.beginFilterChange()
+            apply()
+            self._verdicts = None
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older PySide6
+            apply()
+            self._verdicts = None
+            self.invalidateFilter()
+
+    # ----------------------------------------------------------------- verdicts
+    def _facts_model(self) -> FactListModel | None:
+        model = self.sourceModel()
+        return model if isinstance(model, FactListModel) else None
+
+    def _entity_names(self) -> frozenset[str]:
+        """The chosen entity's name and aliases, case-folded, from every source that knows it."""
+        assert self._entity is not None
+        names = {self._entity.casefold()}
+        model = self._facts_model()
+        if model is not None:
+            for ext in model.brief.extractions.values():
+                for ent in ext.entities:
+                    if ent.name.casefold() in names or any(a.casefold() in names for a in ent.aliases):
+                        names.add(ent.name.casefold())
+                        names.update(a.casefold() for a in ent.aliases)
+        return frozenset(names)
+
+    def _compute(self, model: FactListModel, texts: list[str]) -> list[bool]:
+        facts = model.brief.facts
+        words, kinds, source = self._words, self._kinds, self._source
+        names = self._entity_names() if self._entity is not None else None
+
+        def keep(fact: Fact, text: str) -> bool:
+            if kinds is not None and fact.kind not in kinds:
+                return False
+            if source is not None and fact.source_id != source:
+                return False
+            if names is not None and not any(e.text.casefold() in names for e in fact.entities):
+                return False
+            return all(w in text for w in words)
+
+        if not words and kinds is None and source is None and names is None:
+            return [True] * len(facts)
+        return [keep(f, t) for f, t in zip(facts, texts)]
+
+    def verdicts(self) -> list[bool]:
+        """Whether each source row passes the filter (recomputed when criteria or facts change)."""
+        model = self._facts_model()
+        if model is None:
+            return []
+        texts = model.search_texts()
+        if self._verdicts is None or self._verdicts_for is not texts:
+            self._verdicts = self._compute(model, texts)
+            self._verdicts_for = texts
+        return self._verdicts
+
+    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self._facts_model() is None:
+            return super().filterAcceptsRow(source_row, source_parent)
+        verdicts = self.verdicts()
+        return verdicts[source_row] if 0 <= source_row < len(verdicts) else True
