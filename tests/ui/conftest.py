@@ -12,7 +12,7 @@ from briefing.core.brief import Brief
 from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
 from briefing.core.source import DateMention, Entity, EntityMention, Source
-from briefing.template.schema import SectionSpec, Template
+from briefing.template.schema import FieldSpec, SectionSpec, Template
 from briefing.ui.models.brief_tree import BriefTreeModel
 from briefing.ui.models.fact_filter import FactFilterProxy
 from briefing.ui.models.fact_list import FactListModel
@@ -31,6 +31,7 @@ ENERGY_SENTENCES = [
     ("Gazprom signed a pipeline memorandum with Pakistan.", "decision", "", ["Gazprom", "Pakistan"], []),
     ("\u201cGas will flow by 2028,\u201d Maria Petrova told reporters.", "quote", "Maria Petrova",
      ["Maria Petrova"], ["2028"]),
+    ("\u201cTalks went well,\u201d she added.", "quote", "Maria Petrova", [], []),
 ]
 
 SECTION_SPECS = [
@@ -39,7 +40,8 @@ SECTION_SPECS = [
     SectionSpec(id="quotes", title="Quotes", guidance="Who said what.", min=2),
     SectionSpec(id="next_steps", title="Next steps", guidance="What happens next."),
 ]
-NOTE_TEMPLATE = Template(id="note", name="Note", sections=SECTION_SPECS)
+NOTE_TEMPLATE = Template(id="note", name="Note", sections=SECTION_SPECS,
+                         fields=[FieldSpec(id="title", label="Title"), FieldSpec(id="to", label="To")])
 SHORT_TEMPLATE = Template(id="short", name="Short", sections=[
     SectionSpec(id="key_points", title="Key points"),
     SectionSpec(id="summary", title="Summary", min=1),
@@ -132,3 +134,11 @@ def proxy(facts_model: FactListModel) -> FactFilterProxy:
 @pytest.fixture
 def tree(brief: Brief, undo_stack: QUndoStack) -> BriefTreeModel:
     return BriefTreeModel(brief, undo_stack)
+
+
+def snapshot(brief: Brief) -> tuple:
+    """Everything an undo must restore, detached from the live brief (placement ids included)."""
+    import copy
+
+    return (brief.template_id, dict(brief.metadata), copy.deepcopy(brief.sections), [f.id for f in brief.facts],
+            list(brief.extractions), {f.id: brief.times_placed(f.id) for f in brief.facts})

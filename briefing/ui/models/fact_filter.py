@@ -27,6 +27,12 @@ class FactFilterProxy(QSortFilterProxyModel):
         self._source: str | None = None
         self._verdicts: list[bool] | None = None
         self._verdicts_for: object = None  # the search-text list the verdicts were computed from
+        self._model: FactListModel | None = None
+
+    def setSourceModel(self, model) -> None:  # noqa: N802, ANN001 - Qt override
+        self._model = model if isinstance(model, FactListModel) else None
+        self._verdicts = self._verdicts_for = None
+        super().setSourceModel(model)
 
     # ----------------------------------------------------------------- criteria
     @property
@@ -75,20 +81,23 @@ class FactFilterProxy(QSortFilterProxyModel):
         self._change(reset)
 
     def _change(self, apply) -> None:  # noqa: ANN001 - a callable that sets the new criterion
+        """Apply a criterion; refilter only if some row's verdict actually changes (typing often does not)."""
+        apply()
+        model = self._facts_model()
+        new, texts = (self._compute(model, model.search_texts()), model.search_texts()) if model else (None, None)
+        if new is not None and self._verdicts_for is texts and new == self._verdicts:
+            return
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter is deprecated there
             self.beginFilterChange()
-            apply()
-            self._verdicts = None
+            self._verdicts, self._verdicts_for = new, texts
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # pragma: no cover - older PySide6
-            apply()
-            self._verdicts = None
+            self._verdicts, self._verdicts_for = new, texts
             self.invalidateFilter()
 
     # ----------------------------------------------------------------- verdicts
     def _facts_model(self) -> FactListModel | None:
-        model = self.sourceModel()
-        return model if isinstance(model, FactListModel) else None
+        return self._model
 
     def _entity_names(self) -> frozenset[str]:
         """The chosen entity's name and aliases, case-folded, from every source that knows it."""
@@ -134,7 +143,10 @@ class FactFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self._facts_model() is None:
+        model = self._model
+        if model is None:
             return super().filterAcceptsRow(source_row, source_parent)
-        verdicts = self.verdicts()
+        verdicts = self._verdicts
+        if verdicts is None or self._verdicts_for is not model._search:  # noqa: SLF001 - the cache we share
+            verdicts = self.verdicts()
         return verdicts[source_row] if 0 <= source_row < len(verdicts) else True
