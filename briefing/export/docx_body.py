@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docx.text.run import Run
-
 from briefing.export import wordml as ml
+from briefing.export.comments import CommentWriter
 from briefing.export.layout import ABBREVIATIONS_TITLE, SOURCES_TITLE, citation_marker
 from briefing.export.text import ABBREVIATION_DASH
 
@@ -44,6 +43,7 @@ class BodyWriter:
         self.note_author = layout.author
         self.note_initials = initials(layout.author)
         self.text_width = self._text_width()
+        self._comments: CommentWriter | None = None  # created on first use: no empty comments part
 
     def write(self) -> None:
         sect_pr = self.body.find(ml.qn("w:sectPr"))
@@ -99,7 +99,9 @@ class BodyWriter:
             self._comment(words, f"Note: {item.note}", self.note_author, self.note_initials)
 
     def _comment(self, r: _Element, text: str, author: str, initials_: str) -> None:
-        self.document.add_comment(Run(r, self.document), text=text, author=author, initials=initials_)
+        if self._comments is None:
+            self._comments = CommentWriter(self.document)
+        self._comments.add(r, r, text, author, initials_)
 
     def _restart_numbering(self, style_id: str) -> str:
         try:

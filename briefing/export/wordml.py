@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
 from lxml import etree
 
 if TYPE_CHECKING:
@@ -52,6 +53,14 @@ class StyleIds:
 def sub(parent: _Element, tag: str, **attrs: str) -> _Element:
     """A child element with ``w:``-prefixed attributes (``sub(p, "w:jc", val="center")``)."""
     element = etree.SubElement(parent, qn(tag))
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def make(tag: str, **attrs: str) -> _Element:
+    """A detached element with ``w:``-prefixed attributes, for inserting next to another."""
+    element = OxmlElement(tag)
     for key, value in attrs.items():
         element.set(qn(f"w:{key}"), value)
     return element
