@@ -1,0 +1,71 @@
+"""Starting the desktop app: the QApplication with its name and icon, the window, the files to open.
+
+Without a display (a server, a CI box) Qt would abort the process; we say what to do in one line instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from briefing.paths import RESOURCES_DIR, SAMPLE_ARTICLE
+from briefing.ui.settings import APPLICATION, ORGANIZATION
+
+NO_DISPLAY = "no display: run under a desktop session or `xvfb-run make run`"
+APP_ICON = RESOURCES_DIR / "icons" / "briefing.svg"
+EXIT_NO_DISPLAY = 2
+
+
+def has_display(environ: os._Environ[str] | dict[str, str] | None = None, platform: str | None = None) -> bool:
+    """Whether Qt can show a window: always on Windows and macOS; on Linux a display or a chosen platform."""
+    env = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux"):
+        return True
+    return any(env.get(var) for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def make_application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplication (imported lazily)
+    """The running QApplication, created with Briefing's names and icon if there is none yet."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("briefing")
+    if APP_ICON.is_file():
+        app.setWindowIcon(QIcon(str(APP_ICON)))
+    return app
+
+
+def open_files(window, paths: Sequence[str]) -> None:  # noqa: ANN001 - MainWindow
+    """Open the first file (a brief, or an article as a new brief) and add the other articles to it."""
+    from briefing.ui.window_files import is_brief_file
+
+    for n, path in enumerate(paths):
+        if n == 0 or is_brief_file(path):
+            window.guarded(window.open_path, path)
+        else:
+            window.guarded(window.add_source_path, path)
+    window.undo_stack.setClean()  # what the app opened with is the starting point, not an edit
+
+
+def run_app(paths: list[str]) -> int:
+    """Show the composer on ``paths`` (default: the bundled sample article) and run until it closes."""
+    if not has_display():
+        print(f"briefing: {NO_DISPLAY}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    from briefing.ui.main_window import MainWindow
+
+    app = make_application()
+    window = MainWindow(interactive=True)
+    files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
+    window.show()
+    open_files(window, files)
+    return app.exec()

@@ -1,0 +1,94 @@
+"""The brief's header fields (title, to, from, date, classification...) as the template lists them.
+
+Each keystroke becomes a ``SetMetadataCommand`` (consecutive edits of one field merge into one undo step);
+the form listens to the Brief so an undo shows up in the field without the field pushing it back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+
+from briefing.core import events as ev
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from briefing.core.brief import Brief
+    from briefing.template.schema import FieldSpec, Template
+
+# One label+field pair per row: the form has its own tab, so width is scarcer than height.
+COLUMNS = 1
+
+
+def fields_for(brief: Brief, template: Template | None) -> list[tuple[str, str]]:
+    """(key, label) pairs: the template's fields, then any other keys the brief carries."""
+    specs: list[FieldSpec] = list(template.fields) if template is not None else []
+    pairs = [(f.id, f.label or f.id.replace("_", " ").capitalize()) for f in specs]
+    known = {key for key, _ in pairs}
+    pairs += [(k, k.replace("_", " ").capitalize()) for k in brief.metadata if k not in known]
+    return pairs
+
+
+class MetadataForm(QWidget):
+    """Line edits for the metadata fields of the current brief's template."""
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metadataForm")
+        self.undo_stack = undo_stack
+        self.brief: Brief | None = None
+        self.edits: dict[str, QLineEdit] = {}
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(4, 4, 4, 4)
+        self._grid.setHorizontalSpacing(6)
+        self._grid.setVerticalSpacing(3)
+
+    def set_brief(self, brief: Brief | None, template: Template | None) -> None:
+        if self.brief is not None:
+            self.brief.events.disconnect(self._on_event)
+        self.brief = brief
+        if brief is not None:
+            brief.events.connect(self._on_event)
+        self.rebuild(template)
+
+    def rebuild(self, template: Template | None) -> None:
+        """One line edit per field; called when the brief or its template changes."""
+        while (item := self._grid.takeAt(0)) is not None:
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.edits.clear()
+        if self.brief is None:
+            return
+        for n, (key, label) in enumerate(fields_for(self.brief, template)):
+            row, col = divmod(n, COLUMNS)
+            edit = QLineEdit(self.brief.metadata.get(key, ""), self)
+            edit.setObjectName(f"field_{key}")
+            edit.setPlaceholderText(label)
+            edit.setClearButtonEnabled(True)
+            edit.textEdited.connect(lambda text, k=key: self._commit(k, text))
+            caption = QLabel(f"{label}:", self)
+            caption.setBuddy(edit)
+            self._grid.addWidget(caption, row, 2 * col)
+            self._grid.addWidget(edit, row, 2 * col + 1)
+            self.edits[key] = edit
+        for col in range(COLUMNS):
+            self._grid.setColumnStretch(2 * col + 1, 1)
+
+    def _commit(self, key: str, value: str) -> None:
+        from briefing.ui.commands import SetMetadataCommand
+
+        if self.brief is not None and self.brief.metadata.get(key, "") != value:
+            self.undo_stack.push(SetMetadataCommand(self.brief, key, value))
+
+    def _on_event(self, event: ev.BriefEvent) -> None:
+        if event.kind != ev.METADATA or self.brief is None:
+            return
+        keys = [event.key] if event.key else list(self.edits)
+        for key in keys:
+            edit = self.edits.get(key)  # type: ignore[arg-type]
+            value = self.brief.metadata.get(key, "")  # type: ignore[arg-type]
+            if edit is not None and edit.text() != value:
+                edit.setText(value)
+

@@ -1,0 +1,62 @@
+"""The live preview of the brief as it will read, re-rendered after a short pause so typing never stalls."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+if TYPE_CHECKING:
+    from briefing.core.brief import Brief
+    from briefing.core.events import BriefEvent
+
+# Long enough to swallow a burst of keystrokes or a multi-fact drop, short enough to feel live.
+DEBOUNCE_MS = 200
+
+
+def _default_renderer(brief: Brief) -> str:
+    from briefing.export.preview import brief_to_html
+
+    return brief_to_html(brief)
+
+
+class PreviewPane(QTextBrowser):
+    """Mirrors a Brief: every change (re)starts a single-shot timer; the timer renders once."""
+
+    def __init__(self, parent: QWidget | None = None,
+                 renderer: Callable[[Brief], str] = _default_renderer) -> None:
+        super().__init__(parent)
+        self.setObjectName("previewPane")
+        self.setOpenLinks(False)
+        self.renderer = renderer
+        self.renders = 0  # how many times the brief was rendered (tests and profiling read it)
+        self.brief: Brief | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.render_now)
+
+    def set_brief(self, brief: Brief | None) -> None:
+        if self.brief is not None:
+            self.brief.events.disconnect(self._on_event)
+        self.brief = brief
+        if brief is not None:
+            brief.events.connect(self._on_event)
+        self.render_now()
+
+    def _on_event(self, event: BriefEvent) -> None:
+        if event.kind.endswith("ing"):  # the "before" half of a change: wait for the change itself
+            return
+        self.timer.start()
+
+    def render_now(self) -> None:
+        """Render immediately (and drop a pending delayed render)."""
+        self.timer.stop()
+        if self.brief is None:
+            self.setHtml("")
+            return
+        scroll = self.verticalScrollBar().value()
+        self.setHtml(self.renderer(self.brief))
+        self.renders += 1
+        self.verticalScrollBar().setValue(scroll)
