@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
 from briefing.export import wordml as ml
 from briefing.export.comments import CommentWriter
 from briefing.export.layout import ABBREVIATIONS_TITLE, SOURCES_TITLE, citation_marker
@@ -65,13 +67,26 @@ class BodyWriter:
             for source in self.layout.sources:
                 p = ml.paragraph(self.body, self.ids.normal)
                 ml.run(p, f"[{source.number}] ")
-                ml.run(p, source.citation)
+                self._citation(p, source.citation, source.url)
         if sect_pr is not None:
             self.body.append(sect_pr)
 
     # ------------------------------------------------------------------ parts
     def _heading(self, title: str) -> _Element:
         return ml.run(ml.paragraph(self.body, self.ids.heading), title)
+
+    def _citation(self, p: _Element, citation: str, url: str) -> None:
+        """The source's citation, its web address (if any) a working link."""
+        at = citation.rfind(url) if url else -1
+        if at < 0:
+            ml.run(p, citation)
+            return
+        if at:
+            ml.run(p, citation[:at])
+        rid = self.document.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        ml.hyperlink(p, rid, url)
+        if citation[at + len(url):]:
+            ml.run(p, citation[at + len(url):])
 
     def _section(self, section: SectionBlock) -> None:
         heading = self._heading(section.title)

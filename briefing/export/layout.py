@@ -174,6 +174,6 @@ def brief_layout(brief: Brief) -> BriefLayout:
         sections=sections,
         abbreviations=tuple(abbreviations),
         sources=tuple(SourceEntry(number=n, citation=clean_line(src.citation()),
-                                  url=src.path if "://" in src.path else "") for n, src in sources),
+                                  url=clean_line(src.path) if "://" in src.path else "") for n, src in sources),
         keywords=_keywords(brief, abbreviations),
     )

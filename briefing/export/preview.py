@@ -42,6 +42,14 @@ def _item(item: Item) -> str:
     return f'<a name="{escape(item.placement_id)}"></a>{words}&nbsp;[{item.citation}]'
 
 
+def _citation(citation: str, url: str) -> str:
+    at = citation.rfind(url) if url else -1
+    if at < 0:
+        return _text(citation)
+    return (f'{_text(citation[:at])}<a href="{escape(url)}">{_text(url)}</a>'
+            f"{_text(citation[at + len(url):])}")
+
+
 def _section(section: SectionBlock) -> list[str]:
     parts = [_heading(section.title, f"section-{section.id}")]
     if section.is_empty and section.guidance:
@@ -77,7 +85,7 @@ def layout_to_html(layout: BriefLayout) -> str:
         parts.extend(f"<p><b>{_text(a)}</b>{_text(ABBREVIATION_DASH + e)}</p>" for a, e in layout.abbreviations)
     if layout.sources:
         parts.append(_heading(SOURCES_TITLE, "sources"))
-        parts.extend(f"<p>[{s.number}] {_text(s.citation)}</p>" for s in layout.sources)
+        parts.extend(f"<p>[{s.number}] {_citation(s.citation, s.url)}</p>" for s in layout.sources)
     parts.append(marking)
     parts.append("</body></html>")
     return "\n".join(parts)

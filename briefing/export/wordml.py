@@ -84,19 +84,19 @@ def paragraph_properties(p: _Element) -> _Element:
 
 
 def run(p: _Element, text: str, *, bold: bool = False, italic: bool = False, color: str = "",
-        size_half_points: int = 0) -> _Element:
+        underline: bool = False) -> _Element:
     """A run holding ``text``; tabs and line breaks become ``w:tab`` and ``w:br`` as Word expects."""
     r = etree.SubElement(p, W_R)
-    if bold or italic or color or size_half_points:
-        rpr = etree.SubElement(r, W_RPR)
+    if bold or italic or color or underline:
+        rpr = etree.SubElement(r, W_RPR)  # children in schema order: b, i, color, u
         if bold:
             etree.SubElement(rpr, qn("w:b"))
         if italic:
             etree.SubElement(rpr, qn("w:i"))
         if color:
             etree.SubElement(rpr, qn("w:color")).set(W_VAL, color)
-        if size_half_points:
-            etree.SubElement(rpr, qn("w:sz")).set(W_VAL, str(size_half_points))
+        if underline:
+            etree.SubElement(rpr, qn("w:u")).set(W_VAL, "single")
     if "\t" not in text and "\n" not in text:
         _text(r, text)
         return r
@@ -115,6 +115,14 @@ def _text(r: _Element, text: str) -> None:
     t.text = text
     if text[:1].isspace() or text[-1:].isspace():
         t.set(XML_SPACE, "preserve")
+
+
+def hyperlink(p: _Element, relationship_id: str, text: str) -> _Element:
+    """A clickable link (blue, underlined) whose target is the part relationship ``relationship_id``."""
+    link = etree.SubElement(p, qn("w:hyperlink"))
+    link.set(qn("r:id"), relationship_id)
+    link.set(qn("w:history"), "1")
+    return run(link, text, color="0563C1", underline=True)
 
 
 def field(p: _Element, instruction: str, placeholder: str) -> None:

@@ -165,6 +165,16 @@ def test_the_citation_marker_is_a_run_of_its_own_pointing_into_sources(tmp_path)
     ]
 
 
+def test_a_web_source_links_its_address_in_sources(tmp_path):
+    web = make_extraction("MOSCOW: Russia welcomed the delegation.", acronyms={}, path="https://tass.example/a?b=1")
+    brief = make_brief(extraction=web)
+    document = docx.Document(str(_export(brief, tmp_path)))
+    entry = document.paragraphs[-1]
+    assert entry.text == "[1] " + web.source.citation()
+    assert [(h.address, h.text) for h in entry.hyperlinks] == [("https://tass.example/a?b=1",
+                                                                "https://tass.example/a?b=1")]
+
+
 def test_abbreviations_list_only_the_acronyms_the_brief_uses(tmp_path):
     brief = make_brief(metadata={"title": "Note", "subject": "The SAPM visit"})
     brief.place([brief.facts[1].id], "status")  # mentions PSM; FDI appears only in an unplaced fact

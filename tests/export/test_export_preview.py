@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from export_helpers import make_brief, make_template
+from export_helpers import make_brief, make_extraction, make_template
 
 from briefing.export.preview import brief_to_html
 from briefing.export.text import brief_to_text
@@ -40,6 +40,11 @@ def brief():
 ])
 def test_the_preview_shows_each_part_of_the_brief(brief, fragment):
     assert fragment in brief_to_html(brief)
+
+
+def test_a_web_source_is_a_link_in_the_preview():
+    brief = make_brief(extraction=make_extraction("Russia agreed.", acronyms={}, path="https://x.example/?a=1&b=2"))
+    assert '<a href="https://x.example/?a=1&amp;b=2">https://x.example/?a=1&amp;b=2</a>.</p>' in brief_to_html(brief)
 
 
 def test_facts_in_a_paragraph_section_are_paragraphs_not_list_items(brief):

@@ -79,7 +79,8 @@ def briefs(draw):
                                                      "extra_field"]), ANY_TEXT, max_size=7))
     brief = make_brief(make_template(layouts), metadata=metadata)
     if draw(st.booleans()):
-        brief.add_extraction(make_extraction("Second source. It says PSM matters.", publisher=draw(ANY_TEXT)))
+        brief.add_extraction(make_extraction("Second source. It says PSM matters.", publisher=draw(ANY_TEXT),
+                                             path="https://example.org/" + draw(ANY_TEXT)))
     for _ in range(draw(st.integers(0, 12))):
         fact = draw(st.sampled_from(brief.facts))
         placement = brief.place([fact.id], draw(st.sampled_from(SECTIONS)))[0]
