@@ -11,6 +11,8 @@ from export_helpers import docx_text, make_brief, make_extraction, make_template
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefing.core.brief import Brief, Placement, Section
+from briefing.core.errors import ExportError
 from briefing.export.clean import clean_text
 from briefing.export.docx import export_docx
 from briefing.export.text import brief_to_text
@@ -35,6 +37,18 @@ def test_the_text_reads_title_metadata_sections_abbreviations_then_sources():
         "Abbreviations", "PSM \u2014 Pakistan Steel Mills", "SAPM \u2014 Special Assistant to the Prime Minister",
         "Sources", "[1] " + source.citation(),
     ]
+
+
+def test_an_empty_brief_exports_as_just_a_title(tmp_path):
+    path = export_docx(Brief(), tmp_path / "empty.docx")
+    assert docx_text(path) == brief_to_text(Brief()) == "Brief"
+
+
+def test_a_placement_of_a_fact_the_brief_lost_is_an_export_error_not_a_crash(tmp_path):
+    brief = Brief(sections=[Section(id="s", title="S", placements=[Placement(id="p1", fact_id="f-gone")])])
+    with pytest.raises(ExportError, match="no longer holds"):
+        export_docx(brief, tmp_path / "b.docx")
+    assert not (tmp_path / "b.docx").exists()
 
 
 def test_the_word_body_says_what_the_text_says(tmp_path):
