@@ -1,0 +1,58 @@
+"""The installed app finds its templates and sample article without the source tree."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(out), str(REPO)], check=True)
+    (wheel,) = out.glob("briefing-*.whl")
+    return wheel
+
+
+def test_the_wheel_carries_the_templates_and_the_sample_article(wheel: Path):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "briefing/_data/templates/ministerial-note.yaml" in names
+    assert "briefing/_data/templates/reference.docx" in names
+    assert "briefing/_data/resources/psm-russia.txt" in names
+
+
+@pytest.mark.slow
+def test_pip_install_into_a_fresh_venv_lists_templates_and_composes_the_sample(wheel: Path, tmp_path: Path):
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+
+    listed = subprocess.run([str(env_dir / "bin" / "briefing"), "templates", "--json"], cwd=elsewhere,
+                            env=env, capture_output=True, text=True, check=True)
+    ids = {t["id"] for t in json.loads(listed.stdout)}
+    assert {"ministerial-note", "intelligence-bluf", "investment-opportunity", "uk-submission"} <= ids
+    assert all("/_data/templates/" in t["path"] for t in json.loads(listed.stdout))
+
+    from briefing.paths import SAMPLE_ARTICLE
+
+    out = elsewhere / "brief.docx"
+    subprocess.run([str(python), "-m", "briefing", "compose", str(SAMPLE_ARTICLE), "--out", str(out)],
+                   cwd=elsewhere, env=env, check=True, capture_output=True)
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Pakistan Steel Mills" in text
