@@ -1,0 +1,35 @@
+"""Entities of a whole source: every person, organisation and place, with role, mention count and aliases."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.core.source import Entity
+
+if TYPE_CHECKING:
+    from briefing.core.fact import Fact
+    from briefing.core.source import Source
+    from briefing.extract.names import EntityIndex
+
+ENTITY_TYPES = ("person", "organization", "place")
+
+
+def aggregate_entities(facts: list[Fact], index: EntityIndex, source: Source) -> list[Entity]:
+    """One Entity per canonical name, in order of first mention; the dateline place counts as a mention."""
+    by_key: dict[tuple[str, str], Entity] = {}
+    if source.place:
+        by_key[("place", source.place)] = Entity(name=source.place, type="place", mentions=1)
+    for fact in facts:
+        for m in fact.entities:
+            if m.type not in ENTITY_TYPES:
+                continue
+            hit = index.find(m.text)
+            canonical = hit[0] if hit and hit[1] == m.type else m.text
+            entity = by_key.get((m.type, canonical))
+            if entity is None:
+                entity = by_key[(m.type, canonical)] = Entity(
+                    name=canonical, type=m.type, role=index.roles.get(canonical, ""))
+            entity.mentions += 1
+            if m.text != canonical and m.text not in entity.aliases:
+                entity.aliases.append(m.text)
+    return list(by_key.values())

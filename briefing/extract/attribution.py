@@ -1,0 +1,118 @@
+"""Who said it: the speaker of a quotation and the party a statement is attributed to.
+
+Patterns find the words that name the party ("According to the Ministry of Industries spokesperson",
+"The official said", "… said Khan"); ``Attributor`` then resolves them: a partial name to the full name
+used earlier ("Khan" -> "Haroon Akhtar Khan"), "he"/"she" to the person last mentioned, and a bare "the
+official" to the party named by a recent attribution (news reports name a source once, then say "the
+official"). It keeps that little history, so facts must be fed in source order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.extract import lexicon as lx
+from briefing.extract.names import EntityIndex
+
+_WHO = r"[^,.;:“”\"()\n]{2,70}?"
+_ACCORDING = re.compile(r"\b[Aa]ccording[ ]to[ ](?P<who>[^,.;:“”\"\n]{2,80})")
+_SUBJECT_SAYS = re.compile(
+    rf"^(?:[^,“”\"]{{0,80}},[ ])?(?P<who>{_WHO})[ ](?:has[ ]|have[ ]|had[ ]|also[ ]|further[ ]|again[ ]|"
+    rf"on[ ]\w+[ ])?{lx.SPEECH_VERBS}\b")
+_TRAILING = re.compile(
+    rf",[ ](?P<who>{_WHO})[ ]{lx.SPEECH_VERBS}[.!?]?$|,[ ]{lx.SPEECH_VERBS}[ ](?P<who2>{_WHO})[.!?]?$")
+_QUOTE_SPEAKER = (
+    re.compile(rf"[”\"][ ]*,?[ ]*{lx.SPEECH_VERBS}[ ](?P<who>{_WHO})(?=[,.;:!?]|$)"),
+    re.compile(rf"[”\"][ ]*,?[ ]*(?P<who>{_WHO})[ ](?:has[ ]|also[ ])?{lx.SPEECH_VERBS}\b"),
+    re.compile(rf"(?:^|[,;][ ])(?P<who>{_WHO})[ ](?:also[ ])?{lx.SPEECH_VERBS}(?:[ ][\w’']+){{0,4}}?[ ]?[:,]?[ ]*[“\"]"),
+    re.compile(rf"^(?P<who>{lx.SHORT_NAME})[ ]?:[ ]*[“\"]"),
+)
+_PARTY = re.compile(rf"\b(?:{lx.PARTY_NOUNS})\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an)[ ]+", re.IGNORECASE)
+_PRONOUNS = {"he": "person", "she": "person"}
+_NOT_PARTIES = frozenset("it this that which there what who they we i you".split())
+GENERIC_LOOKBACK = 3  # facts within which "the official" may refer back to a named source
+
+
+def _words(phrase: str) -> list[str]:
+    return phrase.split()
+
+
+@dataclass
+class Attributor:
+    """Resolves attributions in source order; holds the last person and the last named source."""
+
+    index: EntityIndex
+    last_person: str = ""
+    recent: list[tuple[int, str]] = field(default_factory=list)  # (fact number, named source)
+    fact_number: int = 0
+
+    def _resolve(self, phrase: str) -> str:
+        phrase = " ".join(phrase.strip(" ,’'").split())
+        if not phrase or len(_words(phrase)) > 9:
+            return ""
+        low = phrase.lower()
+        if low in _PRONOUNS:
+            return self.last_person
+        if low in _NOT_PARTIES or low.split()[0] in _NOT_PARTIES:
+            return ""
+        person = self.index.person(phrase)
+        if person:
+            return person
+        hit = self.index.lookup.get(phrase)
+        if hit and hit[1] == "organization":
+            return hit[0]
+        bare = _ARTICLE.sub("", phrase)
+        if _PARTY.search(bare):
+            if len(_words(bare)) == 1:  # "the official": a source named just before, if any
+                for number, named in reversed(self.recent):
+                    if self.fact_number - number <= GENERIC_LOOKBACK:
+                        return named
+                return bare
+            return bare
+        if all(w[:1].isupper() for w in _words(bare)) and len(_words(bare)) <= 4:
+            return self.index.person(bare) or bare
+        return ""
+
+    def _named(self, party: str) -> None:
+        if party and len(_words(party)) > 1:
+            self.recent.append((self.fact_number, party))
+            del self.recent[:-4]
+
+    def speaker(self, sentence: str) -> str:
+        """The resolved speaker of a quotation in ``sentence``, or ""."""
+        for pattern in _QUOTE_SPEAKER:
+            for m in pattern.finditer(sentence):
+                who = self._resolve(m.group("who"))
+                if who:
+                    return who
+        return ""
+
+    def attribution(self, sentence: str) -> str:
+        """The resolved party a non-quote sentence is attributed to, or ""."""
+        m = _ACCORDING.search(sentence)
+        if m:
+            who = _ARTICLE.sub("", " ".join(m.group("who").split()))
+            if 0 < len(_words(who)) <= 9:
+                return self.index.person(who) or who
+        for pattern in (_SUBJECT_SAYS, _TRAILING):
+            m = pattern.search(sentence)
+            if m:
+                who = self._resolve(m.group("who") or m.group("who2") if "who2" in pattern.groupindex
+                                    else m.group("who"))
+                if who:
+                    return who
+        return ""
+
+    def feed(self, sentence: str, is_quote: bool, people: list[str]) -> tuple[str, str]:
+        """(speaker, attributed_to) for the next fact; ``people`` are the full names mentioned in it."""
+        self.fact_number += 1
+        speaker = self.speaker(sentence) if is_quote else ""
+        attributed = speaker or self.attribution(sentence)
+        self._named(attributed)
+        if people:
+            self.last_person = people[-1]
+        elif speaker and self.index.person(speaker):
+            self.last_person = speaker
+        return speaker, attributed

@@ -1,0 +1,83 @@
+"""Finding mentions of known entities: each run of capitalised words is matched longest-first in one dict.
+
+No gazetteer is scanned per sentence: the compiled ``CHUNK`` pattern finds capitalised runs ("Ministry of
+Industries", "Government of Pakistan’s", "PSM"), and inside each run the longest word sequence that the
+``EntityIndex`` (people, organisations, acronyms) or the place dict knows becomes a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.extract.figures import find_figures
+from briefing.extract.names import CHUNK, EntityIndex
+
+_TOKEN = re.compile(r"\S+")
+_EDGE_WORDS = frozenset("of for and & on de the".split())
+
+
+@dataclass
+class Mention:
+    """An entity mention: where, as written, its type, and the entity it stands for (canonical name)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    canonical: str
+
+
+def _variants(text: str, surface: str, end: int) -> list[tuple[str, int]]:
+    out = [(surface, end)]
+    for tail in ("’s", "'s", "’", "'"):
+        if surface.endswith(tail) and len(surface) > len(tail) + 1:
+            out.append((surface[: -len(tail)], end - len(tail)))
+            break
+    if "." in surface and end < len(text) and text[end] == ".":
+        out.insert(0, (surface + ".", end + 1))  # "U.S." when the pattern stopped before the last dot
+    return out
+
+
+def _chunk_mentions(text: str, chunk: re.Match[str], index: EntityIndex) -> list[Mention]:
+    base = chunk.start()
+    tokens = [(base + t.start(), base + t.end(), t.group()) for t in _TOKEN.finditer(chunk.group())]
+    out: list[Mention] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if tokens[i][2] in _EDGE_WORDS:
+            i += 1
+            continue
+        for j in range(min(n, i + index.max_words), i, -1):
+            if tokens[j - 1][2] in _EDGE_WORDS:
+                continue
+            start, end = tokens[i][0], tokens[j - 1][1]
+            hit = None
+            for surface, stop in _variants(text, text[start:end], end):
+                hit = index.find(surface)
+                if hit:
+                    out.append(Mention(start, stop, surface, hit[1], hit[0]))
+                    break
+            if hit:
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def find_mentions(text: str, start: int, end: int, index: EntityIndex) -> list[Mention]:
+    """Entity, money, percent and quantity mentions in ``text[start:end]``, sorted, never overlapping."""
+    found: list[Mention] = []
+    for chunk in CHUNK.finditer(text, start, end):
+        found.extend(_chunk_mentions(text, chunk, index))
+    for a, b, kind in find_figures(text, start, end):
+        found.append(Mention(a, b, text[a:b], kind, text[a:b]))
+    found.sort(key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    last_end = -1
+    for m in found:
+        if m.start >= last_end:
+            out.append(m)
+            last_end = m.end
+    return out

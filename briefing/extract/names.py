@@ -1,0 +1,196 @@
+"""Discovering who and what an article names: people with their roles, organisations, acronym owners.
+
+Discovery runs over the whole body once, with a handful of compiled patterns (role appositions such as
+"the SAPM on Industries and Production, Haroon Akhtar Khan", titles, "led by ...", "... said"), then the
+results become one dict from surface form to entity (``EntityIndex``) that ``mentions`` looks words up in.
+Shorter forms of a person's name ("Akhtar Khan", "Khan") point to the full name when only one person has
+them, which is how "said Khan" resolves to "Haroon Akhtar Khan".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.extract import lexicon as lx
+from briefing.extract.gazetteer import DEMONYMS, places
+
+_ROLE_NAME = re.compile(rf"\b(?P<role>{lx.ROLE}),[ ](?P<name>{lx.NAME})\b(?![ ]?\()")
+_NAME_ROLE = re.compile(
+    rf"\b(?P<name>{lx.NAME}),[ ](?:the[ ]|a[ ]|an[ ])?(?P<role>{lx.ROLE})"
+    rf"(?=[,.;)]|[ ](?:{lx.SPEECH_VERBS}|has|had|was|is|who|and)\b)")
+_ROLE_BEFORE = re.compile(rf"\b(?P<role>{lx.ROLE})[ ](?P<name>{lx.NAME})\b")
+_TITLED = re.compile(rf"\b{lx.TITLES}\.?[ ](?P<name>{lx.SHORT_NAME})\b")
+_CONTEXT = re.compile(
+    rf"\b(?:(?:led|headed|chaired|accompanied|represented|hosted|signed|received|welcomed)[ ]by"
+    rf"|met(?:[ ]with)?|called[ ]on|[Mm]eeting[ ]with)[ ](?P<name>{lx.NAME})\b")
+_SAYS = re.compile(rf"\b(?P<name>{lx.NAME})[ ](?:has[ ]|had[ ]|also[ ])?{lx.SPEECH_VERBS}\b"
+                   rf"|\b{lx.SPEECH_VERBS}[ ](?P<name2>{lx.NAME})\b")
+CHUNK = re.compile(rf"{lx.CAP_WORD}(?:(?:[ ](?:of|for|and|&|on|de)(?:[ ]the)?)?[ ]{lx.CAP_WORD})*")
+
+_CONNECTORS = frozenset("of for and & on de the".split())
+_ROLE_WORDS = frozenset(
+    "Minister Assistant Secretary Adviser Advisor Chairman Chairperson President Governor Ambassador "
+    "Director Spokesperson Spokesman Senator Envoy Commissioner Mayor Justice Chancellor Premier CEO".split())
+_STARTERS = lx.NOT_NAME_WORDS - lx.ORG_PREFIXES - _ROLE_WORDS
+_ROLE_PREFIX_NOISE = frozenset("The A An This That Its His Her Their Our Both During".split())
+
+
+def _strip_possessive(word: str) -> str:
+    for tail in ("’s", "'s", "’", "'"):
+        if word.endswith(tail) and len(word) > len(tail) + 1:
+            return word[: -len(tail)]
+    return word
+
+
+def valid_person(name: str) -> bool:
+    """A plausible person's name: no sentence-starter, role, organisation or place word in the way."""
+    words = name.split()
+    if not words or all(len(w.rstrip(".")) <= 1 for w in words):
+        return False
+    for w in words:
+        bare = w.rstrip(".")
+        if bare in lx.NOT_NAME_WORDS or bare in lx.ORG_SUFFIXES or bare in lx.ORG_PREFIXES:
+            return False
+    gazetteer = places()
+    return name not in gazetteer and words[0] not in gazetteer and words[0] not in DEMONYMS
+
+
+def _clean_role(role: str) -> str:
+    words = role.split(" ")
+    while len(words) > 1 and words[0] in _ROLE_PREFIX_NOISE:
+        words = words[1:]
+    return " ".join(words).strip(" ,")
+
+
+def organisation_in(words: list[str]) -> str | None:
+    """The organisation a run of capitalised words names ("The Ministry of Industries" -> without "The")."""
+    while words and (words[0] in _STARTERS or words[0] in _CONNECTORS):
+        words = words[1:]
+    while words and words[-1] in _CONNECTORS:
+        words = words[:-1]
+    if len(words) < 2 or any(w in _ROLE_WORDS for w in words):
+        return None
+    words = [*words[:-1], _strip_possessive(words[-1])]
+    if words[-1] in lx.ORG_SUFFIXES:
+        return " ".join(words)
+    for i, w in enumerate(words[:-2]):
+        if w in lx.ORG_PREFIXES and words[i + 1] in ("of", "for"):
+            return " ".join(words)
+    return None
+
+
+@dataclass
+class Discovery:
+    """What the discovery pass found, accumulated over the chunks of one source."""
+
+    people: dict[str, str] = field(default_factory=dict)  # name -> role ("" when none found)
+    organisations: list[str] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+    def add_person(self, name: str, role: str = "") -> None:
+        name = " ".join(name.split())
+        if not valid_person(name):
+            return
+        if role and not self.people.get(name):
+            self.people[name] = _clean_role(role)
+        else:
+            self.people.setdefault(name, "")
+
+    def add_organisation(self, name: str) -> None:
+        if name not in self.organisations:
+            self.organisations.append(name)
+
+    def scan(self, text: str, start: int, end: int) -> None:
+        """Discover people and organisations in ``text[start:end]`` (a run of whole lines)."""
+        for pattern in (_ROLE_NAME, _NAME_ROLE, _ROLE_BEFORE):
+            for m in pattern.finditer(text, start, end):
+                self.add_person(m.group("name"), m.group("role"))
+        for pattern in (_TITLED, _CONTEXT):
+            for m in pattern.finditer(text, start, end):
+                self.add_person(m.group("name"))
+        for m in _SAYS.finditer(text, start, end):
+            self.add_person(m.group("name") or m.group("name2"))
+        for m in CHUNK.finditer(text, start, end):
+            chunk = m.group()
+            if " " in chunk:
+                org = organisation_in(chunk.split(" "))
+                if org:
+                    self.add_organisation(org)
+
+
+@dataclass
+class EntityIndex:
+    """Surface form -> (canonical name, type); roles by person; aliases by canonical name."""
+
+    lookup: dict[str, tuple[str, str]] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)  # as defined in the text, first definition wins
+    max_words: int = 6
+
+    def find(self, surface: str) -> tuple[str, str] | None:
+        hit = self.lookup.get(surface)
+        if hit:
+            return hit
+        place = places().get(surface)
+        if place:
+            return place, "place"
+        country = DEMONYMS.get(surface)
+        return (country, "place") if country else None
+
+    def person(self, surface: str) -> str | None:
+        """The full name a (possibly partial) person reference stands for, if unambiguous."""
+        hit = self.lookup.get(surface)
+        return hit[0] if hit and hit[1] == "person" else None
+
+
+def _is_capitalised_name(long: str) -> bool:
+    words = [w for w in long.replace("&", " ").split() if w not in _CONNECTORS and w != "to"]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def build_index(found: Discovery) -> EntityIndex:
+    """Turn a discovery into the lookup dict (people first: a person's name beats a same-named place)."""
+    index = EntityIndex(acronyms=dict(found.acronyms))
+    lookup = index.lookup
+    gazetteer = places()
+    for short, long in found.acronyms.items():
+        if long in gazetteer:
+            lookup.setdefault(short, (gazetteer[long], "place"))
+        elif _is_capitalised_name(long) and not any(w in _ROLE_WORDS for w in long.split()):
+            found.add_organisation(long)
+            lookup.setdefault(short, (long, "organization"))
+        else:
+            lookup.setdefault(short, (long, "acronym"))
+    for org in found.organisations:
+        lookup[org] = (org, "organization")
+    names = sorted(found.people, key=lambda n: len(n.split()), reverse=True)
+    full_names: list[str] = []
+    for name in names:
+        if not any(_is_tail(name, full) for full in full_names):
+            full_names.append(name)
+    candidates: dict[str, set[str]] = {}
+    for full in full_names:
+        words = full.split()
+        forms = {" ".join(words[k:]) for k in range(1, len(words))}
+        if len(words) > 2:
+            forms.add(f"{words[0]} {words[-1]}")
+        for form in forms:
+            candidates.setdefault(form, set()).add(full)
+    for form, fulls in candidates.items():
+        if len(fulls) == 1 and form not in lx.NOT_NAME_WORDS and len(form) > 2:
+            lookup[form] = (next(iter(fulls)), "person")
+    for full in full_names:
+        lookup[full] = (full, "person")
+    for name, role in found.people.items():
+        owner = lookup.get(name, (name, ""))[0]
+        if role and not index.roles.get(owner):
+            index.roles[owner] = role
+    index.max_words = max((len(k.split()) for k in lookup), default=1) + 1
+    index.max_words = min(max(index.max_words, 4), 10)
+    return index
+
+
+def _is_tail(short: str, full: str) -> bool:
+    return short != full and (full.endswith(" " + short) or
+                              (len(full.split()) > 2 and short == f"{full.split()[0]} {full.split()[-1]}"))

@@ -1,0 +1,182 @@
+"""Article in, Extraction out: decode, normalise, lift furniture, segment, find entities, classify facts.
+
+Long texts are processed in chunks of whole lines (about a million characters each); between chunks the
+``progress`` callback gets a fraction 0..1 and ``cancel`` is polled, so the GUI can show progress and stop
+an extraction. Two passes: the first discovers names, roles and acronyms over the whole body (so "Khan"
+early in an article can still resolve to a full name given later), the second makes the facts.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_left
+from typing import Callable
+
+from briefing.core import ids
+from briefing.core.errors import BriefingError, InputError
+from briefing.core.extraction import Extraction
+from briefing.core.fact import Fact
+from briefing.core.source import DateMention, EntityMention, Source
+from briefing.extract.acronyms import find_acronyms
+from briefing.extract.aggregate import aggregate_entities
+from briefing.extract.attribution import Attributor
+from briefing.extract.classify import classify
+from briefing.extract.dates import find_dates, resolve_relative
+from briefing.extract.formats import RawArticle, read_article
+from briefing.extract.furniture import find_furniture
+from briefing.extract.mentions import find_mentions
+from briefing.extract.names import Discovery, EntityIndex, build_index
+from briefing.extract.normalise import normalise_text
+from briefing.extract.segment import sentence_spans
+from briefing.extract.title import derive_title
+
+Progress = Callable[[float], None]
+Cancel = Callable[[], bool]
+CHUNK_CHARS = 1 << 20
+DISCOVERY_SHARE = 0.3  # of the progress bar; the fact pass takes the rest
+MIN_LETTER_SHARE = 0.5  # of the non-space characters, for a file to count as an article
+
+
+class ExtractionCancelled(BriefingError):
+    """The ``cancel`` callback asked an extraction to stop; nothing was produced."""
+
+    def __init__(self) -> None:
+        super().__init__("extraction cancelled")
+
+
+class _Ticker:
+    def __init__(self, progress: Progress | None, cancel: Cancel | None) -> None:
+        self.progress, self.cancel = progress, cancel
+
+    def __call__(self, fraction: float) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ExtractionCancelled()
+        if self.progress is not None:
+            self.progress(min(1.0, max(0.0, fraction)))
+
+
+def _chunks(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Regions cut into pieces of about CHUNK_CHARS at line breaks (no pattern crosses a line)."""
+    out = []
+    for start, end in regions:
+        while end - start > CHUNK_CHARS:
+            cut = text.rfind("\n", start + CHUNK_CHARS // 2, start + CHUNK_CHARS)
+            cut = cut + 1 if cut >= 0 else start + CHUNK_CHARS
+            out.append((start, cut))
+            start = cut
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def _discover(text: str, chunks: list[tuple[int, int]], tick: _Ticker) -> EntityIndex:
+    found = Discovery()
+    for n, (start, end) in enumerate(chunks):
+        tick(DISCOVERY_SHARE * n / len(chunks))
+        for short, long in find_acronyms(text, start, end).items():
+            found.acronyms.setdefault(short, long)
+        found.scan(text, start, end)
+    return build_index(found)
+
+
+def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: EntityIndex,
+           tick: _Ticker) -> list[Fact]:
+    facts: list[Fact] = []
+    attributor = Attributor(index)
+    for n, (start, end) in enumerate(chunks):
+        tick(DISCOVERY_SHARE + (1 - DISCOVERY_SHARE) * n / len(chunks))
+        spans = sentence_spans(text, start, end)
+        if not spans:
+            continue
+        ends = [e for _, e in spans]
+        mentions: list[list] = [[] for _ in spans]
+        for m in find_mentions(text, start, end, index):
+            i = bisect_left(ends, m.end)
+            if i < len(spans) and spans[i][0] <= m.start:
+                mentions[i].append(m)
+        dates: list[list] = [[] for _ in spans]
+        for d in find_dates(text, start, end, source.published):
+            i = bisect_left(ends, d.end)
+            if i < len(spans) and spans[i][0] <= d.start:
+                dates[i].append(d)
+        for (a, b), found, when in zip(spans, mentions, dates):
+            sentence = text[a:b]
+            kind = classify(sentence, {m.type for m in found})
+            people = [m.canonical for m in found if m.type == "person"]
+            speaker, attributed = attributor.feed(sentence, kind == "quote", people)
+            facts.append(Fact(
+                id=ids.fact_id(source.id, a, b, sentence), source_id=source.id, start=a, end=b, text=sentence,
+                kind=kind, speaker=speaker, attributed_to=attributed,
+                entities=[EntityMention(m.text, m.type, m.start, m.end) for m in found],
+                dates=[DateMention(d.text, d.value or resolve_relative(d, source.published, kind == "plan"))
+                       for d in when],
+            ))
+    return facts
+
+
+def _extract(text: str, *, path: str, kind: str, title: str, publisher: str, published: str, byline: str,
+             encoding: str, progress: Progress | None, cancel: Cancel | None) -> tuple[Extraction, EntityIndex]:
+    tick = _Ticker(progress, cancel)
+    tick(0.0)
+    text = normalise_text(text)
+    furniture = find_furniture(text, known_title=title)
+    digest = ids.content_hash(text)
+    source = Source(
+        id=ids.source_id(digest), text=text, content_hash=digest, title=title or furniture.title,
+        publisher=publisher or furniture.publisher, place=furniture.place,
+        published=published or furniture.published, path=path, byline=byline or furniture.byline,
+        encoding=encoding, kind=kind)
+    chunks = _chunks(text, furniture.regions)
+    index = _discover(text, chunks, tick) if chunks else build_index(Discovery())
+    facts = _facts(text, source, chunks, index, tick) if chunks else []
+    if not source.title and facts:
+        source.title = derive_title(facts[0].text)
+    extraction = Extraction(source=source, facts=facts, entities=aggregate_entities(facts, index, source),
+                            acronyms=dict(index.acronyms))
+    tick(1.0)
+    return extraction, index
+
+
+def extract_text(text: str, *, path: str = "", kind: str = "text", title: str = "", publisher: str = "",
+                 published: str = "", progress: Progress | None = None, cancel: Cancel | None = None) -> Extraction:
+    """Extract facts from text already decoded (a file's contents, pasted or dropped text).
+
+    Never raises for odd text (an empty string yields a source without facts); only
+    ``ExtractionCancelled`` when ``cancel`` returns True. Offsets refer to the normalised ``source.text``.
+    """
+    extraction, _ = _extract(text, path=path, kind=kind, title=title, publisher=publisher, published=published,
+                             byline="", encoding="", progress=progress, cancel=cancel)
+    return extraction
+
+
+def _check_article(extraction: Extraction, name: str) -> None:
+    text = extraction.source.text
+    if not text.strip():
+        raise InputError(f"{name} is empty")
+    sample = text[:200_000]
+    visible = sum(1 for c in sample if not c.isspace())
+    letters = sum(1 for c in sample if c.isalpha())
+    if not extraction.facts or letters < MIN_LETTER_SHARE * visible or \
+            not any(len(f.text.split()) >= 3 for f in extraction.facts[:200]):
+        raise InputError(f"{name} does not look like an article (no sentences of words found)")
+
+
+def extract_path(path: str | os.PathLike[str], *, progress: Progress | None = None,
+                 cancel: Cancel | None = None) -> Extraction:
+    """Read and extract an article file (.txt or other text, .html/.htm, .docx, .pdf).
+
+    Raises ``InputError`` with one line for a file that is missing, unreadable, a folder, empty, binary,
+    of a refused kind (.docm, .doc), damaged, or not an article; ``ExtractionCancelled`` on cancel.
+    """
+    name = os.fspath(path)
+    tick = _Ticker(progress, cancel)
+    tick(0.0)
+    raw: RawArticle = read_article(path)
+    tick(0.0)
+    where = raw.url or os.path.abspath(name)
+    held, raw.text = [raw.text], ""  # popped into the call: the raw text is freed once normalised
+    extraction, _ = _extract(held.pop(), path=where, kind=raw.kind, title=raw.title, publisher=raw.publisher,
+                             published=raw.published, byline=raw.byline, encoding=raw.encoding,
+                             progress=progress, cancel=cancel)
+    _check_article(extraction, name)
+    return extraction
