@@ -117,13 +117,15 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
 
     def _wire(self) -> None:
         panes, acts = self.panes, self.window_actions
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
-        self.undo_stack.indexChanged.connect(lambda _i: self.update_enabled())
+        # Bound methods, not lambdas: Qt drops them when the window goes, so a child's last signal during
+        # destruction cannot reach a half-deleted window.
+        self.undo_stack.cleanChanged.connect(self.update_title)
+        self.undo_stack.indexChanged.connect(self.update_enabled)
         panes.facts.list.selectionModel().currentChanged.connect(self.on_fact_current)
-        panes.facts.list.selectionModel().selectionChanged.connect(lambda *_: self.update_enabled())
+        panes.facts.list.selectionModel().selectionChanged.connect(self.update_enabled)
         panes.facts.list.customContextMenuRequested.connect(self.show_fact_menu)
         panes.outline.current_target.connect(self.on_outline_current)
-        panes.outline.selectionModel().selectionChanged.connect(lambda *_: self.update_enabled())
+        panes.outline.selectionModel().selectionChanged.connect(self.update_enabled)
         panes.outline.addActions([acts["actionReword"], acts["actionMoveUp"], acts["actionMoveDown"],
                                   acts["actionDelete"]])
         for name in ("actionDelete", "actionReword"):  # only where they apply: the outline
@@ -203,7 +205,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             return first.source.title
         return "Untitled brief"
 
-    def update_title(self) -> None:
+    def update_title(self, *_: object) -> None:
         self.setWindowTitle(f"{self.brief_name()}[*] \u2014 {APP_TITLE}")
         self.setWindowModified(not self.undo_stack.isClean())
 
@@ -218,7 +220,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
     def update_counts(self) -> None:
         self.counts_label.setText(self.counts_text())
 
-    def update_enabled(self) -> None:
+    def update_enabled(self, *_: object) -> None:
         acts = self.window_actions
         has_brief = bool(self.brief.sections)
         outline_selection = bool(self.selected_placement_ids())

@@ -109,15 +109,19 @@ class SourceView(QPlainTextEdit):
             self.setTextCursor(self.source_doc.cursor(start, end))
 
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)
-        mime = super().createMimeDataFromSelection()
-        span = self.selected_span()
-        if span is not None:
-            from briefing.ui.mime import MIME_SPAN
+        """A drag or copy of a selection: the span (for a drop into the brief) and its exact text.
 
-            source_id, start, end = span
-            payload = {"source_id": source_id, "start": start, "end": end}
-            mime.setData(MIME_SPAN, json.dumps(payload).encode("utf-8"))
-            mime.setText(self.source_doc.extraction.source.text[start:end])  # type: ignore[union-attr]
+        A plain QMimeData, not Qt's rich-text one: that one regenerates text/plain from the untrimmed
+        selection when asked, so the text would no longer match the span."""
+        span = self.selected_span()
+        if span is None:
+            return super().createMimeDataFromSelection()
+        from briefing.ui.mime import MIME_SPAN
+
+        source_id, start, end = span
+        mime = QMimeData()
+        mime.setData(MIME_SPAN, json.dumps({"source_id": source_id, "start": start, "end": end}).encode("utf-8"))
+        mime.setText(self.source_doc.extraction.source.text[start:end])  # type: ignore[union-attr]
         return mime
 
     # ----------------------------------------------------------------- facts under the mouse
