@@ -13,26 +13,17 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from briefing.core.errors import BriefingError
 
-Extractor = Callable[..., Any]  # extract_path(path, progress=..., cancel=...) -> Extraction
+Extractor = Callable[..., Any]  # extract_path(path, progress=fraction -> None, cancel=() -> bool) -> Extraction
 
 
-def _default_extractor(path: str, progress: Callable[..., None], cancel: Callable[[], bool]) -> Any:
+def _default_extractor(path: str, progress: Callable[[float], None], cancel: Callable[[], bool]) -> Any:
     from briefing.extract.pipeline import extract_path
 
     return extract_path(path, progress=progress, cancel=cancel)
 
 
-def _percent(args: tuple[Any, ...]) -> int | None:
-    """Progress as a percentage from either ``(fraction)`` or ``(done, total)``."""
-    try:
-        if len(args) >= 2 and args[1]:
-            return int(100 * float(args[0]) / float(args[1]))
-        if len(args) == 1:
-            value = float(args[0])
-            return int(100 * value) if value <= 1.0 else int(value)
-    except (TypeError, ValueError):
-        return None
-    return None
+def _percent(fraction: float) -> int:
+    return max(0, min(100, int(round(100 * float(fraction)))))
 
 
 class _Worker(QObject):
@@ -46,15 +37,15 @@ class _Worker(QObject):
         self.path, self.extractor, self.stop = path, extractor, stop
         self._last = -1
 
-    def _progress(self, *args: Any) -> None:
-        percent = _percent(args)
-        if percent is not None and percent != self._last:
+    def _progress(self, fraction: float) -> None:
+        percent = _percent(fraction)
+        if percent != self._last:  # one signal per visible step, not per sentence
             self._last = percent
-            self.progress.emit(max(0, min(100, percent)))
+            self.progress.emit(percent)
 
     @Slot()
     def run(self) -> None:
-        from briefing.extract import ExtractionCancelled  # noqa: PLC0415 - only when a job runs
+        from briefing.extract.pipeline import ExtractionCancelled
 
         try:
             extraction = self.extractor(self.path, progress=self._progress, cancel=self.stop.is_set)

@@ -1,0 +1,96 @@
+"""What the window remembers: recent files (ten at most, vanished ones pruned), splitter sizes and
+geometry, the last template; all in an INI file that tests point at a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from briefing.paths import SAMPLE_ARTICLE
+from briefing.template.registry import DEFAULT_TEMPLATE_ID, available_templates
+from briefing.ui.main_window import MainWindow
+from briefing.ui.settings import MAX_RECENT, RecentFiles, app_settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def touch(folder: Path, name: str) -> Path:
+    path = folder / name
+    path.write_text("x", encoding="utf-8")
+    return path
+
+
+def test_recent_files_put_the_latest_first_without_repeats(settings: QSettings, tmp_path: Path):
+    recent = RecentFiles(settings)
+    a, b = touch(tmp_path, "a.txt"), touch(tmp_path, "b.txt")
+    recent.add(a)
+    recent.add(b)
+    recent.add(a)
+    assert recent.paths() == [str(a.resolve()), str(b.resolve())]
+
+
+def test_recent_files_keep_at_most_ten(settings: QSettings, tmp_path: Path):
+    recent = RecentFiles(settings)
+    files = [touch(tmp_path, f"{n}.txt") for n in range(MAX_RECENT + 3)]
+    for path in files:
+        recent.add(path)
+    assert recent.paths() == [str(p.resolve()) for p in reversed(files)][:MAX_RECENT]
+
+
+def test_recent_files_that_vanished_are_pruned(settings: QSettings, tmp_path: Path):
+    recent = RecentFiles(settings)
+    keep, gone = touch(tmp_path, "keep.txt"), touch(tmp_path, "gone.txt")
+    recent.add(keep)
+    recent.add(gone)
+    gone.unlink()
+    assert recent.paths() == [str(keep.resolve())]
+    assert RecentFiles(settings).paths() == [str(keep.resolve())]
+
+
+def test_opening_a_file_adds_it_to_the_recent_menu(qtbot, settings: QSettings):
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    window.open_path(SAMPLE_ARTICLE)
+    window.fill_recent_menu()
+    labels = [a.text() for a in window.window_actions.recent_menu.actions()]
+    assert any(SAMPLE_ARTICLE.name in label for label in labels)
+
+
+def test_splitter_sizes_and_geometry_are_remembered(qtbot, settings: QSettings):
+    first = MainWindow(settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(780, 560)  # within the offscreen screen, so restoring needs no clamping
+    splitter = first.panes.main_splitter
+    splitter.setSizes([300, 200, 260])
+    sizes = splitter.sizes()
+    first.close()
+    second = MainWindow(settings=settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.panes.main_splitter.sizes() == sizes
+    assert second.size() == first.size()
+
+
+def test_the_last_template_is_the_default_for_the_next_brief(qtbot, settings: QSettings):
+    other = next(t for t in available_templates() if t.id != DEFAULT_TEMPLATE_ID)
+    first = MainWindow(settings=settings)
+    qtbot.addWidget(first)
+    first.new_brief(other)
+    second = MainWindow(settings=settings)
+    qtbot.addWidget(second)
+    assert second.default_template().id == other.id
+    assert second.new_brief().template_id == other.id
+
+
+def test_app_settings_live_under_the_xdg_config_folder():
+    import os
+
+    path = Path(app_settings().fileName())
+    assert path.suffix == ".ini"
+    assert str(path).startswith(os.environ["XDG_CONFIG_HOME"])
