@@ -91,6 +91,13 @@ def test_where_a_drop_lands(facts_model, tree, brief, row, parent, section, posi
     assert len(all_placement_ids(brief)) == 3
 
 
+def test_facts_dragged_from_the_filtered_pool_are_the_ones_shown(proxy, tree, brief):
+    proxy.set_kinds({"quote"})
+    mime = proxy.mimeData([proxy.index(1, 0), proxy.index(2, 0)])
+    assert drop(tree, mime, COPY, -1, tree.section_index("quotes"))
+    assert layout_facts(brief)["quotes"] == [brief.facts[7].text, brief.facts[8].text]
+
+
 def test_the_same_fact_can_be_placed_twice(facts_model, tree, brief):
     for section in ("key_points", "key_points", "background"):
         assert drop(tree, fact_drag(facts_model, 1), COPY, -1, tree.section_index(section))

@@ -88,7 +88,8 @@ def test_a_reworded_quote_gets_quotation_marks_and_its_speaker(brief, qapp):
     placement = brief.place(fact_ids_of(brief, 8), "quotes")[0]
     brief.reword(placement.id, "Talks went well")
     mime = placements_mime_data(brief, [placement.id])
-    assert mime.text() == "\u201cTalks went well\u201d \u2014 Maria Petrova (Dawn, \u201cPipeline talks\u201d, 2025-05-01)"
+    assert mime.text() == ("\u201cTalks went well\u201d \u2014 Maria Petrova "
+                           "(Dawn, \u201cPipeline talks\u201d, 2025-05-01)")
     assert decode_ids(mime.data(MIME_PLACEMENT_IDS)) == [placement.id]
     assert decode_ids(mime.data(MIME_FACT_IDS)) == fact_ids_of(brief, 8)
 

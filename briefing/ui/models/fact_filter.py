@@ -147,6 +147,6 @@ class FactFilterProxy(QSortFilterProxyModel):
         if model is None:
             return super().filterAcceptsRow(source_row, source_parent)
         verdicts = self._verdicts
-        if verdicts is None or self._verdicts_for is not model._search:  # noqa: SLF001 - the cache we share
+        if verdicts is None or self._verdicts_for is not model.cached_search_texts():
             verdicts = self.verdicts()
         return verdicts[source_row] if 0 <= source_row < len(verdicts) else True

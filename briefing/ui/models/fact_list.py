@@ -106,6 +106,10 @@ class FactListModel(QAbstractListModel):
             self._search = [search_text(f) for f in self._brief.facts]
         return self._search
 
+    def cached_search_texts(self) -> list[str] | None:
+        """The cached SEARCH_TEXT list, or None once facts changed (a new list object after every rebuild)."""
+        return self._search
+
     def _on_event(self, event: ev.BriefEvent) -> None:
         kind = event.kind
         if kind == ev.FACTS_INSERTING:
