@@ -126,7 +126,8 @@ def facts_mime_data(brief: Brief, fact_ids: Iterable[str]) -> QMimeData:
 
 def placements_mime_data(brief: Brief, placement_ids: Iterable[str]) -> QMimeData:
     """The payload of a drag from the outline: placement ids (to move), their fact ids (to copy), text."""
-    placements = [brief.placement(pid) for pid in dict.fromkeys(placement_ids)]
+    where = {p.id: p for s in brief.sections for p in s.placements}  # one pass, not one search per id
+    placements = [where[pid] if pid in where else brief.placement(pid) for pid in dict.fromkeys(placement_ids)]
     mime = QMimeData()
     mime.setData(MIME_PLACEMENT_IDS, QByteArray(encode_ids(p.id for p in placements)))
     mime.setData(MIME_FACT_IDS, QByteArray(json.dumps([p.fact_id for p in placements]).encode("utf-8")))

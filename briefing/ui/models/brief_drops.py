@@ -51,9 +51,10 @@ def plan(brief: Brief, mime: QMimeData | None, action: Qt.DropAction) -> DropPla
     if mime is None or action not in (Qt.DropAction.CopyAction, Qt.DropAction.MoveAction):
         return None
     placement_ids = placement_ids_in(mime)
-    if action == Qt.DropAction.MoveAction and placement_ids and all(_has_placement(brief, p)
-                                                                     for p in placement_ids):
-        return DropPlan("move", tuple(placement_ids))
+    if action == Qt.DropAction.MoveAction and placement_ids:
+        placed = {p.id for s in brief.sections for p in s.placements}  # asked on every drag move: one pass
+        if all(p in placed for p in placement_ids):
+            return DropPlan("move", tuple(placement_ids))
     fact_ids = fact_ids_in(mime)
     if fact_ids and all(brief.has_fact(f) for f in fact_ids):
         return DropPlan("copy", tuple(fact_ids))
@@ -104,14 +105,6 @@ def perform(brief: Brief, stack: QUndoStack, mime: QMimeData | None, action: Qt.
         return True
     except BriefingError:
         return False
-
-
-def _has_placement(brief: Brief, placement_id: str) -> bool:
-    try:
-        brief.locate(placement_id)
-    except BriefingError:
-        return False
-    return True
 
 
 # ----------------------------------------------------------------------------- a selection as a fact
