@@ -41,6 +41,13 @@ def _variants(text: str, surface: str, end: int) -> list[tuple[str, int]]:
 
 def _chunk_mentions(text: str, chunk: re.Match[str], index: EntityIndex) -> list[Mention]:
     base = chunk.start()
+    if " " not in chunk.group():  # most runs are one word ("The", "Pakistan"): one lookup, no loop
+        surface, end = chunk.group(), chunk.end()
+        for surface, stop in _variants(text, surface, end):
+            hit = index.find(surface)
+            if hit:
+                return [Mention(base, stop, surface, hit[1], hit[0])]
+        return []
     tokens = [(base + t.start(), base + t.end(), t.group()) for t in _TOKEN.finditer(chunk.group())]
     out: list[Mention] = []
     i, n = 0, len(tokens)

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from briefing.extract import lexicon as lx
 from briefing.extract.gazetteer import DEMONYMS, places
 
-_ROLE_NAME = re.compile(rf"\b(?P<role>{lx.ROLE}),[ ](?P<name>{lx.NAME})\b(?![ ]?\()")
+_CAPITAL = r"(?<![\w’'-])(?=[A-Z])"  # patterns that start with a capital: reject other positions at once
+_ROLE_NAME = re.compile(rf"{_CAPITAL}(?P<role>{lx.ROLE}),[ ](?P<name>{lx.NAME})\b(?![ ]?\()")
 _NAME_ROLE = re.compile(
-    rf"\b(?P<name>{lx.NAME}),[ ](?:the[ ]|a[ ]|an[ ])?(?P<role>{lx.ROLE})"
+    rf"{_CAPITAL}(?P<name>{lx.NAME}),[ ](?:the[ ]|a[ ]|an[ ])?(?P<role>{lx.ROLE})"
     rf"(?=[,.;)]|[ ](?:{lx.SPEECH_VERBS}|has|had|was|is|who|and)\b)")
-_ROLE_BEFORE = re.compile(rf"\b(?P<role>{lx.ROLE})[ ](?P<name>{lx.NAME})\b")
-_TITLED = re.compile(rf"\b{lx.TITLES}\.?[ ](?P<name>{lx.SHORT_NAME})\b")
+_ROLE_BEFORE = re.compile(rf"{_CAPITAL}(?P<role>{lx.ROLE})[ ](?P<name>{lx.NAME})\b")
+_TITLED = re.compile(rf"{_CAPITAL}{lx.TITLES}\.?[ ](?P<name>{lx.SHORT_NAME})\b")
 _CONTEXT = re.compile(
     rf"\b(?:(?:led|headed|chaired|accompanied|represented|hosted|signed|received|welcomed)[ ]by"
     rf"|met(?:[ ]with)?|called[ ]on|[Mm]eeting[ ]with)[ ](?P<name>{lx.NAME})\b")

@@ -8,6 +8,8 @@ early in an article can still resolve to a full name given later), the second ma
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from bisect import bisect_left
 from typing import Callable
@@ -69,6 +71,24 @@ def _chunks(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+@contextlib.contextmanager
+def _bulk_allocation(size: int):
+    """Pause the cyclic garbage collector while a large text's facts are built.
+
+    Hundreds of thousands of new, acyclic objects make the collector rescan everything again and again
+    (a 50 MB text took 40% longer); reference counting still frees garbage, and the collector is restored
+    even when the extraction is cancelled.
+    """
+    if size < 2 * CHUNK_CHARS or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _discover(text: str, chunks: list[tuple[int, int]], tick: _Ticker) -> EntityIndex:
     found = Discovery()
     for n, (start, end) in enumerate(chunks):
@@ -128,7 +148,8 @@ def _extract(text: str, *, path: str, kind: str, title: str, publisher: str, pub
         encoding=encoding, kind=kind)
     chunks = _chunks(text, furniture.regions)
     index = _discover(text, chunks, tick) if chunks else build_index(Discovery())
-    facts = _facts(text, source, chunks, index, tick) if chunks else []
+    with _bulk_allocation(len(text)):
+        facts = _facts(text, source, chunks, index, tick) if chunks else []
     if not source.title and facts:
         source.title = derive_title(facts[0].text)
     extraction = Extraction(source=source, facts=facts, entities=aggregate_entities(facts, index, source),

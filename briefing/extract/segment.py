@@ -40,10 +40,34 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _starts(line: str) -> list[int]:
+    """Sentence starts in a line, with 0 and len(line) as sentinels.
+
+    ``text_to_sentences`` keeps each sentence's characters and only turns the whitespace between sentences
+    into newlines, so each start is found with ``str.find``; blingfire's own ``..._and_offsets`` maps byte
+    offsets in a Python loop per byte, which is the slowest step of an extraction.
+    """
+    try:
+        starts = []
+        pos = 0
+        for part in blingfire.text_to_sentences(line).split("\n"):
+            if not part:
+                continue
+            at = line.find(part, pos)
+            if at < 0:
+                return _starts_from_offsets(line)
+            if at > 0:
+                starts.append(at)
+            pos = at + len(part)
+    except Exception:  # blingfire is native code; never let one odd line stop an extraction
+        starts = [m.end() for m in _FALLBACK.finditer(line)]
+    return [0, *starts, len(line)]
+
+
+def _starts_from_offsets(line: str) -> list[int]:
     try:
         _, offsets = blingfire.text_to_sentences_and_offsets(line)
         starts = sorted({s for s, _ in offsets if 0 < s < len(line)})
-    except Exception:  # blingfire is native code; never let one odd line stop an extraction
+    except Exception:
         starts = [m.end() for m in _FALLBACK.finditer(line)]
     return [0, *starts, len(line)]
 

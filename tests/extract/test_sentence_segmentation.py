@@ -1,0 +1,75 @@
+"""Sentence boundaries: the news edge-case fixture, quotations, line breaks and over-long runs."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import yaml
+
+from briefing.extract.segment import MAX_SENTENCE, split_sentences
+from article_files import FIXTURES
+
+CASES = yaml.safe_load((FIXTURES / "sentence-edge-cases.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_at_least_18_of_the_20_news_edge_cases_split_as_expected():
+    passed = [c["text"] for c in CASES if sentences(c["text"]) == c["sentences"]]
+    assert len(CASES) == 20
+    assert len(passed) >= 18, f"{len(passed)}/20"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
+def test_each_edge_case_yields_its_sentences(case):
+    assert sentences(case["text"]) == case["sentences"]
+
+
+def test_a_line_break_ends_a_sentence_without_a_full_stop():
+    assert sentences("Steel output rose\nImports fell sharply in May.") == [
+        "Steel output rose", "Imports fell sharply in May."]
+
+
+def test_a_quotation_spanning_sentences_stays_one_sentence():
+    text = "He said: \u201cThe mill will reopen. We are confident. Work starts soon.\u201d The ministry agreed."
+    assert sentences(text) == [text[:text.index(" The ministry")], "The ministry agreed."]
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_whole_paragraph():
+    text = "\u201cThe mill will reopen. " + " ".join(f"Sentence number {i} follows." for i in range(20))
+    assert len(sentences(text)) > 10
+
+
+def test_a_100000_character_line_without_punctuation_is_cut_at_whitespace_quickly():
+    text = " ".join(f"word{i % 97}" for i in range(16_000))[:100_000].rstrip()
+    started = time.perf_counter()
+    spans = split_sentences(text)
+    assert time.perf_counter() - started < 1.0
+    assert all(b - a <= MAX_SENTENCE for a, b in spans)
+    assert all(not text[a].isspace() and not text[b - 1].isspace() for a, b in spans)
+    rebuilt = " ".join(text[a:b] for a, b in spans)
+    assert rebuilt == text  # cut only at single spaces: nothing lost, nothing doubled
+
+
+def test_a_run_without_any_whitespace_is_cut_hard_at_the_cap():
+    spans = split_sentences("x" * 4000)
+    assert spans == [(0, MAX_SENTENCE), (MAX_SENTENCE, 2 * MAX_SENTENCE), (2 * MAX_SENTENCE, 4000)]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t", "\n"])
+def test_blank_text_has_no_sentences(text):
+    assert split_sentences(text) == []
+
+
+def test_every_non_space_character_belongs_to_exactly_one_sentence():
+    text = "  First one.  Second “one.” Third!\n\n  Fourth?   Fifth \u2026 sixth. 7. Eight  "
+    spans = split_sentences(text)
+    covered = [False] * len(text)
+    for a, b in spans:
+        for i in range(a, b):
+            assert not covered[i]
+            covered[i] = True
+    assert all(covered[i] for i, c in enumerate(text) if not c.isspace())
