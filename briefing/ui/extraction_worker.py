@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from briefing.core.errors import BriefingError
 
+FINISHED, FAILED, CANCELLED = "finished", "failed", "cancelled"
 Extractor = Callable[..., Any]  # extract_path(path, progress=fraction -> None, cancel=() -> bool) -> Extraction
 
 
@@ -27,10 +28,10 @@ def _percent(fraction: float) -> int:
 
 
 class _Worker(QObject):
+    """Lives in the job's thread; reports one outcome, then ends the thread's event loop itself."""
+
     progress = Signal(int)
-    finished = Signal(object)  # the Extraction
-    failed = Signal(str)
-    cancelled = Signal()
+    outcome = Signal(str, object)  # FINISHED/FAILED/CANCELLED and the Extraction or message
 
     def __init__(self, path: str, extractor: Extractor, stop: threading.Event) -> None:
         super().__init__()
@@ -45,29 +46,30 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
+        try:
+            self.outcome.emit(*self._extract())
+        finally:
+            QThread.currentThread().quit()  # thread-safe; the job can wait() without its help
+
+    def _extract(self) -> tuple[str, Any]:
         from briefing.extract.pipeline import ExtractionCancelled
 
         try:
             extraction = self.extractor(self.path, progress=self._progress, cancel=self.stop.is_set)
         except ExtractionCancelled:
-            self.cancelled.emit()
-            return
+            return CANCELLED, None
         except BriefingError as err:
-            self.failed.emit(str(err))
-            return
+            return FAILED, str(err)
         except Exception as err:  # noqa: BLE001 - a bug in extraction must reach the person, not kill the thread
-            self.failed.emit(f"could not read {self.path}: {err}")
-            return
-        if self.stop.is_set():
-            self.cancelled.emit()
-        else:
-            self.finished.emit(extraction)
+            return FAILED, f"could not read {self.path}: {err}"
+        return (CANCELLED, None) if self.stop.is_set() else (FINISHED, extraction)
 
 
 class ExtractionJob(QObject):
     """One background extraction. Connect to the signals, then ``start()``; ``cancel()`` asks it to stop.
 
-    Exactly one of ``finished`` / ``failed`` / ``cancelled`` is emitted, then ``done``.
+    Exactly one of ``finished`` / ``failed`` / ``cancelled`` is emitted, then ``done``; by then the thread
+    has ended, so ``result`` / ``error`` are final.
     """
 
     progress = Signal(int)  # 0..100
@@ -79,6 +81,8 @@ class ExtractionJob(QObject):
     def __init__(self, path: str, extractor: Extractor | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
+        self.result: Any = None
+        self.error: str | None = None
         self._stop = threading.Event()
         self._thread = QThread(self)
         self._thread.setObjectName("extraction")
@@ -86,15 +90,7 @@ class ExtractionJob(QObject):
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress)
-        for signal, relay in ((self._worker.finished, self.finished), (self._worker.failed, self.failed)):
-            signal.connect(relay)
-            signal.connect(self._wrap_up)
-        self._worker.cancelled.connect(self.cancelled)
-        self._worker.cancelled.connect(self._wrap_up)
-        self.result: Any = None
-        self.error: str | None = None
-        self.finished.connect(lambda extraction: setattr(self, "result", extraction))
-        self.failed.connect(lambda message: setattr(self, "error", message))
+        self._worker.outcome.connect(self._on_outcome)
 
     def start(self) -> None:
         self._thread.start()
@@ -108,8 +104,15 @@ class ExtractionJob(QObject):
     def wait(self, ms: int = 30000) -> bool:
         return self._thread.wait(ms)
 
-    def _wrap_up(self, *_: object) -> None:
-        self._thread.quit()
-        self._thread.wait()
+    def _on_outcome(self, kind: str, payload: object) -> None:
+        self._thread.wait()  # the worker has returned and quit its loop; this is immediate
         self._worker.deleteLater()
+        if kind == FINISHED:
+            self.result = payload
+            self.finished.emit(payload)
+        elif kind == FAILED:
+            self.error = str(payload)
+            self.failed.emit(self.error)
+        else:
+            self.cancelled.emit()
         self.done.emit()
