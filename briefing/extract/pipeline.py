@@ -135,14 +135,16 @@ def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: Enti
 
 
 def _extract(text: str, *, path: str, kind: str, title: str, publisher: str, published: str, byline: str,
-             encoding: str, progress: Progress | None, cancel: Cancel | None) -> tuple[Extraction, EntityIndex]:
+             encoding: str, progress: Progress | None, cancel: Cancel | None,
+             fallback_title: str = "") -> tuple[Extraction, EntityIndex]:
     tick = _Ticker(progress, cancel)
     tick(0.0)
     text = normalise_text(text)
     furniture = find_furniture(text, known_title=title)
     digest = ids.content_hash(text)
     source = Source(
-        id=ids.source_id(digest), text=text, content_hash=digest, title=title or furniture.title,
+        id=ids.source_id(digest), text=text, content_hash=digest,
+        title=title or furniture.title or fallback_title,
         publisher=publisher or furniture.publisher, place=furniture.place,
         published=published or furniture.published, path=path, byline=byline or furniture.byline,
         encoding=encoding, kind=kind)
@@ -196,7 +198,11 @@ def extract_path(path: str | os.PathLike[str], *, progress: Progress | None = No
     tick(0.0)
     where = raw.url or os.path.abspath(name)
     held, raw.text = [raw.text], ""  # popped into the call: the raw text is freed once normalised
-    extraction, _ = _extract(held.pop(), path=where, kind=raw.kind, title=raw.title, publisher=raw.publisher,
+    # A web page's metadata title is the headline; a Word or PDF title property is often a template's
+    # leftover, so the headline line in the text wins there.
+    trusted = raw.kind == "html"
+    extraction, _ = _extract(held.pop(), path=where, kind=raw.kind, title=raw.title if trusted else "",
+                             fallback_title="" if trusted else raw.title, publisher=raw.publisher,
                              published=raw.published, byline=raw.byline, encoding=raw.encoding,
                              progress=progress, cancel=cancel)
     _check_article(extraction, name)
