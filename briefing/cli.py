@@ -1,7 +1,8 @@
 """The `briefing` command: the desktop app by default, headless subcommands for scripts and CI.
 
 Every error a person can cause (a wrong file, a broken template, an unwritable path) ends in one line on
-stderr and exit status 2, never a traceback. Heavy modules are imported only by the command that needs them.
+stderr and exit status 2, never a traceback; a bug ends in one line and exit status 1, its traceback in the
+log (``briefing.logs``). Heavy modules are imported only by the command that needs them.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from briefing import __version__
 from briefing.core.errors import BriefingError
+from briefing.logs import logger, one_line, setup_logging
 
 EXIT_USAGE = 2
+EXIT_INTERNAL = 1
 SUBCOMMANDS = ("extract", "templates", "check-template", "compose", "export")
 
 
@@ -134,6 +138,9 @@ def _run_gui(paths: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    log_file = setup_logging()
+    log = logger("cli")
+    log.info("briefing %s: %s", __version__, " ".join(argv) or "(app)")
     try:
         if argv and argv[0] in SUBCOMMANDS or any(a in ("-h", "--help") for a in argv[:1]):
             args = _parser().parse_args(argv)
@@ -143,10 +150,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise BriefingError(f"no such file: {missing[0]}")
         return _run_gui(argv)
     except BriefingError as err:
-        print(f"briefing: error: {err}", file=sys.stderr)
+        message = one_line(err)
+        log.warning("refused: %s", message)
+        print(f"briefing: error: {message}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as err:  # a bug, not the person's doing: the traceback goes to the log, not the terminal
+        log.exception("internal error")
+        print(f"briefing: internal error: {one_line(err)} (details in {log_file})", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -1,0 +1,78 @@
+"""One rotating log file per user, so a crash or an odd failure leaves a traceback someone can send us.
+
+The log lives in the platform's log folder (``platformdirs.user_log_dir``): on Linux
+``$XDG_STATE_HOME/briefing/log`` (default ``~/.local/state/briefing/log``), on macOS
+``~/Library/Logs/briefing``, on Windows ``%LOCALAPPDATA%\\briefing\\Logs``. It is capped (1 MB x 5 old
+files). Logging must never be the reason the app fails: if the folder cannot be made, logging goes nowhere
+and ``setup_logging`` still returns where the log would have been.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+import platformdirs
+
+LOGGER_NAME = "briefing"
+LOG_FILE = "briefing.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+
+_HANDLER_MARK = "_briefing_log_handler"
+
+
+def log_dir() -> Path:
+    """The platform's log folder for Briefing (follows XDG_STATE_HOME on Linux); not created here."""
+    return Path(platformdirs.user_log_dir("briefing", appauthor=False))
+
+
+def log_path() -> Path:
+    """The current log file (older ones are ``briefing.log.1`` ... ``.5`` beside it)."""
+    return log_dir() / LOG_FILE
+
+
+def logger(name: str = "") -> logging.Logger:
+    """Briefing's logger, or a child of it (``logger("ui.crash")`` -> ``briefing.ui.crash``)."""
+    return logging.getLogger(f"{LOGGER_NAME}.{name}" if name else LOGGER_NAME)
+
+
+def _installed(root: logging.Logger) -> list[logging.Handler]:
+    return [h for h in root.handlers if getattr(h, _HANDLER_MARK, False)]
+
+
+def setup_logging(*, level: int = logging.INFO, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> Path:
+    """Send Briefing's log records to the rotating file in ``log_dir()`` and return its path.
+
+    Idempotent: a second call keeps the handler unless the log folder changed (a test moving
+    XDG_STATE_HOME), in which case the old handler is closed and replaced. The file is created on the
+    first record, not before.
+    """
+    path = log_path()
+    root = logger()
+    root.setLevel(level)
+    for handler in _installed(root):
+        if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == path \
+                and handler.maxBytes == max_bytes and handler.backupCount == backups:
+            return path
+        root.removeHandler(handler)
+        handler.close()
+    handler: logging.Handler
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups,
+                                                       encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.NullHandler()  # an unwritable home: run without a log rather than not at all
+    handler.setFormatter(logging.Formatter(FORMAT))
+    setattr(handler, _HANDLER_MARK, True)
+    root.addHandler(handler)
+    return path
+
+
+def one_line(err: BaseException) -> str:
+    """An exception as one line a person can read: its message, else its type's name."""
+    text = " ".join(str(err).split())
+    return text or type(err).__name__
