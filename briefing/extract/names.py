@@ -25,7 +25,9 @@ _TITLED = re.compile(rf"{_CAPITAL}{lx.TITLES}\.?[ ](?P<name>{lx.SHORT_NAME})\b")
 _CONTEXT = re.compile(
     rf"\b(?:(?:led|headed|chaired|accompanied|represented|hosted|signed|received|welcomed)[ ]by"
     rf"|met(?:[ ]with)?|called[ ]on|[Mm]eeting[ ]with)[ ](?P<name>{lx.NAME})\b")
-_SAYS = re.compile(rf"\b(?P<name>{lx.NAME})[ ](?:has[ ]|had[ ]|also[ ])?{lx.SPEECH_VERBS}\b"
+_ACTS = ("met|meets|visited|visits|called[ ]on|held|signed|led|chaired|attended|arrived|inaugurated|addressed|"
+         "received|hosted|praised|thanked|presided|launched|opened")
+_SAYS = re.compile(rf"\b(?P<name>{lx.NAME})[ ](?:has[ ]|had[ ]|also[ ])?(?:{lx.SPEECH_VERBS}|{_ACTS})\b"
                    rf"|\b{lx.SPEECH_VERBS}[ ](?P<name2>{lx.NAME})\b")
 CHUNK = re.compile(rf"{lx.CAP_WORD}(?:(?:[ ](?:of|for|and|&|on|de)(?:[ ]the)?)?[ ]{lx.CAP_WORD})*")
 

@@ -1,0 +1,97 @@
+"""Headlines, bylines, datelines, date lines, credits, copyright and comments are furniture, not facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.pipeline import extract_text
+
+BODY = "The cabinet met on Monday. It approved the plan to revive the steel mill."
+
+
+def facts_of(text: str) -> list[str]:
+    return [f.text for f in extract_text(text).facts]
+
+
+def test_a_short_first_line_without_a_full_stop_is_the_headline():
+    extraction = extract_text(f"Cabinet approves steel mill revival\n\n{BODY}")
+    assert extraction.source.title == "Cabinet approves steel mill revival"
+    assert [f.text for f in extraction.facts] == ["The cabinet met on Monday.",
+                                                  "It approved the plan to revive the steel mill."]
+
+
+@pytest.mark.parametrize("first", [
+    "The cabinet met on Monday and approved the plan.",  # ends with a full stop: a sentence
+    "Cabinet approves steel mill revival\nThe cabinet met on Monday.",  # no blank line after it
+])
+def test_a_first_line_that_is_not_a_headline_stays_a_fact(first):
+    extraction = extract_text(f"{first}\n\n{BODY}")
+    assert extraction.facts[0].text == first.split("\n")[0]
+
+
+@pytest.mark.parametrize(("dateline", "place"), [
+    ("ISLAMABAD: ", "Islamabad"),
+    ("KARACHI (APP): ", "Karachi"),
+    ("LONDON, July 5 (Reuters) - ", "London"),
+    ("NEW YORK: ", "New York"),
+    ("DERA ISMAIL KHAN: ", "Dera Ismail Khan"),
+    ("MOSCOW \u2014 ", "Moscow"),
+])
+def test_a_dateline_becomes_the_source_place_and_the_first_fact_starts_after_it(dateline, place):
+    extraction = extract_text(f"{dateline}{BODY}")
+    assert extraction.source.place == place
+    assert extraction.facts[0].text == "The cabinet met on Monday."
+    assert extraction.facts[0].start == len(dateline)
+
+
+def test_an_agency_in_the_dateline_becomes_the_byline():
+    assert extract_text(f"KARACHI (APP): {BODY}").source.byline == "APP"
+
+
+@pytest.mark.parametrize(("line", "publisher", "year"), [
+    ("Copyright Business Recorder, 2025", "Business Recorder", "2025"),
+    ("\u00a9 2024 Dawn. All rights reserved.", "Dawn", "2024"),
+    ("Copyright \u00a9 The Express Tribune, 2023", "The Express Tribune", "2023"),
+    ("(c) Reuters 2022", "Reuters", "2022"),
+])
+def test_a_trailing_copyright_line_gives_publisher_and_year_and_is_no_fact(line, publisher, year):
+    extraction = extract_text(f"{BODY}\n\n{line}\n")
+    assert (extraction.source.publisher, extraction.source.published) == (publisher, year)
+    assert all(line not in f.text and "opyright" not in f.text for f in extraction.facts)
+    assert len(extraction.facts) == 2
+
+
+@pytest.mark.parametrize("byline", ["By Jane Doe", "By Our Correspondent", "Our Correspondent",
+                                    "Staff Reporter", "BY JANE DOE AND JOHN ROE", "Monitoring Desk"])
+def test_a_byline_under_the_headline_is_no_fact(byline):
+    extraction = extract_text(f"Cabinet approves revival\n\n{byline}\n\n{BODY}")
+    assert extraction.source.byline == byline
+    assert facts_of(f"Cabinet approves revival\n\n{byline}\n\n{BODY}")[0] == "The cabinet met on Monday."
+
+
+def test_a_date_line_under_the_headline_gives_the_publication_date():
+    extraction = extract_text(f"Cabinet approves revival\n\nBy Jane Doe\nPublished July 9, 2025 10:30am\n\n{BODY}")
+    assert extraction.source.published == "2025-07-09"
+    assert extraction.facts[0].dates[0].value == "2025-07-07"  # "on Monday" before publication
+
+
+@pytest.mark.parametrize("credit", ["Photo: Reuters", "File photo", "(Photo: APP)", "Photo credit: PID",
+                                    "The steel mill in Karachi. \u2014 Photo: Reuters", "Image: Dawn"])
+def test_image_credits_are_no_facts(credit):
+    assert facts_of(f"{BODY}\n\n{credit}\n\nWork will start in January.") == [
+        "The cabinet met on Monday.", "It approved the plan to revive the steel mill.",
+        "Work will start in January."]
+
+
+@pytest.mark.parametrize("marker", ["Comments", "Leave a comment", "Leave a Reply", "3 Comments",
+                                    "Comments (12)", "Join the discussion"])
+def test_reader_comments_after_the_article_are_no_facts(marker):
+    text = f"{BODY}\n\nWork will start in January.\n\n{marker}\n\nGreat news! I hope the mill reopens.\n\nAli: Finally."
+    assert facts_of(text) == ["The cabinet met on Monday.", "It approved the plan to revive the steel mill.",
+                              "Work will start in January."]
+
+
+def test_a_sentence_that_mentions_comments_or_photos_is_still_a_fact():
+    text = "The minister declined to give comments on the photo shown to reporters. The mill reopened."
+    assert facts_of(text) == ["The minister declined to give comments on the photo shown to reporters.",
+                              "The mill reopened."]
