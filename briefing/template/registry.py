@@ -101,7 +101,7 @@ def find_template_or_none(template_id: str | None) -> Template | None:
 
 
 def _looks_like_path(value: str) -> bool:
-    return value.lower().endswith(TEMPLATE_SUFFIXES) or os.sep in value or "/" in value
+    return value.lower().endswith(TEMPLATE_SUFFIXES) or os.sep in value or "/" in value or value.startswith("~")
 
 
 def find_template(id_or_path: str | None) -> Template:
@@ -110,7 +110,7 @@ def find_template(id_or_path: str | None) -> Template:
         id_or_path = DEFAULT_TEMPLATE_ID
     value = str(id_or_path).strip()
     if _looks_like_path(value):
-        return load_template(value)
+        return load_template(os.path.expanduser(value))
     found = find_template_or_none(value)
     if found is not None:
         return found

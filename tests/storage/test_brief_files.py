@@ -241,3 +241,19 @@ def test_a_bomb_is_refused_quickly(tmp_path, brief):
 def test_loading_uses_the_c_parser_when_present():
     assert issubclass(storage._Loader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     assert issubclass(storage._Dumper, getattr(yaml, "CSafeDumper", yaml.SafeDumper))
+
+
+def test_without_libyaml_the_same_bytes_are_written_and_read(tmp_path, brief, monkeypatch):
+    c_bytes = brief_to_yaml(brief)
+
+    class PureDumper(yaml.SafeDumper):
+        resolve = storage._resolve
+
+    class PureLoader(yaml.SafeLoader):
+        resolve = storage._resolve
+
+    monkeypatch.setattr(storage, "_Dumper", PureDumper)
+    monkeypatch.setattr(storage, "_Loader", PureLoader)
+    assert brief_to_yaml(brief) == c_bytes
+    save_brief(brief, tmp_path / "x.brief.yaml")
+    assert load_brief(tmp_path / "x.brief.yaml") == brief
