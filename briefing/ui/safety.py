@@ -67,11 +67,13 @@ def restore_recovery(window: MainWindow, path: str | Path, autosaver: Autosaver 
     return brief
 
 
-def offer_recovery(window: MainWindow, autosaver: Autosaver | None = None, ask: AskRestore = ask_restore) -> Path | None:
+def offer_recovery(window: MainWindow, autosaver: Autosaver | None = None,
+                   ask: AskRestore | None = None) -> Path | None:
     """Offer each pending recovery file, newest first, until one is restored or the person says Not Now.
 
-    Returns the recovery file restored, or None.
+    ``ask`` defaults to the message box ``ask_restore``. Returns the recovery file restored, or None.
     """
+    ask = ask if ask is not None else ask_restore
     for path in pending_recoveries():
         info = read_recovery_info(path)
         answer = ask(window, info)

@@ -16,3 +16,38 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Home:
         monkeypatch.setenv(var, str(h.var(var)))
     monkeypatch.delenv("BRIEFING_AUTOSAVE_SECONDS", raising=False)
     return h
+
+
+@pytest.fixture(autouse=True)
+def _close_log_handlers():
+    """Each test's log file lives in its own tmp folder: close the handler when the test ends."""
+    yield
+    from briefing.logs import logger
+
+    root = logger()
+    for handler in [h for h in root.handlers if getattr(h, "_briefing_log_handler", False)]:
+        root.removeHandler(handler)
+        handler.close()
+
+
+@pytest.fixture(scope="session")
+def sample_extraction():
+    """The bundled sample article, extracted once for the whole session."""
+    from briefing.extract.pipeline import extract_path
+    from briefing.paths import SAMPLE_ARTICLE
+
+    return extract_path(SAMPLE_ARTICLE)
+
+
+@pytest.fixture
+def window(qtbot, home: Home, tmp_path: Path, sample_extraction):
+    """A composer window (no dialogs) on the sample article, unmodified."""
+    from PySide6.QtCore import QSettings
+
+    from briefing.ui.main_window import MainWindow
+
+    win = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.new_brief_with(sample_extraction)
+    return win
+

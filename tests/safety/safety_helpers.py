@@ -42,3 +42,12 @@ def run_briefing(args: list[str], home: Home, *, timeout: float = 120, cwd: Path
     """``python -m briefing ARGS`` as a person would run it, with the test's private home."""
     return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True,
                           env={**home.env, **env}, timeout=timeout, cwd=cwd)
+
+
+def place_fact(window, row: int = 0, section: int = 0) -> str:
+    """Place the pool's fact ``row`` in section ``section`` as one undo step, as a drop would; its placement id."""
+    from briefing.ui.commands import PlaceFactsCommand
+
+    target = window.brief.sections[section]
+    window.undo_stack.push(PlaceFactsCommand(window.brief, [window.brief.facts[row].id], target.id))
+    return target.placements[-1].id
