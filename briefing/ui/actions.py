@@ -100,11 +100,11 @@ def build_actions(window) -> WindowActions:  # noqa: ANN001 - MainWindow (avoids
     undo = stack.createUndoAction(w, "&Undo")
     undo.setObjectName("actionUndo")
     undo.setShortcuts(SK.Undo)
-    undo.setIcon(icon(w, "edit-undo", SP.SP_ArrowBack))
+    undo.setIcon(icon(w, "edit-undo", "undo.svg"))
     redo = stack.createRedoAction(w, "&Redo")
     redo.setObjectName("actionRedo")
     redo.setShortcuts(SK.Redo)
-    redo.setIcon(icon(w, "edit-redo", SP.SP_ArrowForward))
+    redo.setIcon(icon(w, "edit-redo", "redo.svg"))
     for action in (undo, redo):
         w.addAction(action)
         a.by_name[action.objectName()] = action

@@ -49,7 +49,7 @@ class EntityPanel(QWidget):
         self.brief: Brief | None = None
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("entityList")
-        self.tree.setHeaderLabels(["Name", "Role", "Mentions"])
+        self.tree.setHeaderLabels(["Name", "Mentions", "Role"])  # the role is long: last, taking the rest
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.itemClicked.connect(self._on_click)
@@ -98,15 +98,17 @@ class EntityPanel(QWidget):
             group = QTreeWidgetItem(self.tree, [f"{title} ({len(entities)})"])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for entity in entities:
-                item = QTreeWidgetItem(group, [entity.name, entity.role, str(entity.mentions or "")])
+                item = QTreeWidgetItem(group, [entity.name, str(entity.mentions or ""), entity.role])
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setData(0, NAME_ROLE, entity.name)
                 tip = entity.name + (f" \u2014 {entity.role}" if entity.role else "")
                 if entity.aliases:
                     tip += "\nAlso: " + ", ".join(entity.aliases)
                 item.setToolTip(0, tip)
-                item.setToolTip(1, entity.role)
+                item.setToolTip(2, entity.role)
             group.setExpanded(True)
-        self.tree.resizeColumnToContents(2)
+        self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
 
     def choose(self, name: str) -> None:
         self.chosen = name

@@ -39,7 +39,11 @@ def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
 
 
 class FactDelegate(QStyledItemDelegate):
-    """Paints a fact row from the model's roles; the tooltip adds the full wording to the model's tooltip."""
+    """Paints a fact row from the model's roles; the tooltip adds the full wording to the model's tooltip.
+
+    ``show_source`` adds the source's title to each row; the window turns it on when a brief has several."""
+
+    show_source = False
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         line = QFontMetrics(option.font).lineSpacing()
@@ -87,7 +91,7 @@ class FactDelegate(QStyledItemDelegate):
         mark = ""
         if placed:
             mark = PLACED_MARK if placed == 1 else f"{PLACED_MARK} \u00d7{placed}"
-            mark_w = QFontMetrics(small).horizontalAdvance(mark) + PAD
+            mark_w = QFontMetrics(small).horizontalAdvance(mark) + 3 * PAD
             bold = QFont(small)
             bold.setBold(True)
             painter.setFont(bold)
@@ -96,7 +100,8 @@ class FactDelegate(QStyledItemDelegate):
             painter.drawText(meta_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, mark)
             painter.setFont(small)
             meta_rect.setWidth(max(0, width - mark_w))
-        parts = [kind.upper()] + [p for p in (index.data(Role.SPEAKER), index.data(Role.SOURCE_TITLE)) if p]
+        source = index.data(Role.SOURCE_TITLE) if self.show_source else ""
+        parts = [kind.upper()] + [p for p in (index.data(Role.SPEAKER), source) if p]
         meta = "  \u00b7  ".join(str(p) for p in parts)
         painter.setPen(muted)
         painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -22,7 +22,7 @@ from briefing.ui.models import KIND_COLORS, BriefTreeModel, FactFilterProxy, Fac
 from briefing.ui.settings import LAST_TEMPLATE_KEY, RecentFiles, app_settings
 from briefing.ui.window_edits import EditCommands
 from briefing.ui.window_files import FileCommands, brief_stem
-from briefing.ui.window_layout import build_panes
+from briefing.ui.window_layout import COLUMN_SIZES, LEFT_SIZES, RIGHT_SIZES, build_panes
 
 if TYPE_CHECKING:
     from briefing.template.schema import Template
@@ -67,6 +67,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self._wire()
         self.setAcceptDrops(True)
         self.resize(*DEFAULT_SIZE)
+        self._sized = False
+        self._restored_splitters = False
         self.restore_settings()
         self.set_brief(self.brief, None)
 
@@ -166,9 +168,16 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.update_section_actions()
+        self._sources_changed()
         self.update_counts()
         self.update_title()
         self.update_enabled()
+
+    def _sources_changed(self) -> None:
+        """With several sources, each fact row also names its source."""
+        delegate = self.panes.facts.list.itemDelegate()
+        delegate.show_source = len(self.brief.extractions) > 1
+        self.panes.facts.list.viewport().update()
 
     def _on_brief_event(self, event: ev.BriefEvent) -> None:
         if event.kind == ev.RESET:  # a template switch (or its undo): the header and sections change
@@ -183,6 +192,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self._schedule_counts()
         elif event.kind == ev.METADATA:
             self.update_title()
+        elif event.kind == ev.SOURCES:
+            self._sources_changed()
 
     def default_template(self) -> Template:
         from briefing.template.registry import DEFAULT_TEMPLATE_ID, find_template, find_template_or_none
@@ -267,6 +278,18 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             return None
 
     # ----------------------------------------------------------------- settings and closing
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+        super().showEvent(event)
+        if not self._sized:  # first show: the panes get their intended share of the real width
+            self._sized = True
+            if not self._restored_splitters:  # after the layout has given the splitters their width
+                QTimer.singleShot(0, self._initial_splitter_sizes)
+
+    def _initial_splitter_sizes(self) -> None:
+        for splitter, sizes in zip(self.panes.splitters(), (COLUMN_SIZES, LEFT_SIZES, RIGHT_SIZES)):
+            total = sum(splitter.sizes()) or sum(sizes)
+            splitter.setSizes([round(total * n / sum(sizes)) for n in sizes])
+
     def restore_settings(self) -> None:
         s = self.settings
         geometry = s.value("window/geometry")
@@ -278,7 +301,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         for splitter in self.panes.splitters():
             saved = s.value(f"splitters/{splitter.objectName()}")
             if isinstance(saved, QByteArray) and not saved.isEmpty():
-                splitter.restoreState(saved)
+                self._restored_splitters = splitter.restoreState(saved) or self._restored_splitters
 
     def save_settings(self) -> None:
         s = self.settings

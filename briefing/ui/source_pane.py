@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Mapping
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabBar, QVBoxLayout, QWidget
 
 from briefing.core import events as ev
 from briefing.core.fact import FACT_KINDS
@@ -23,32 +23,26 @@ if TYPE_CHECKING:
 REBUILD_THRESHOLD = 50
 
 
-class ColorKey(QWidget):
-    """A one-line legend: a swatch per fact kind and the underline styles of entities."""
+class ColorKey(QLabel):
+    """The colour key: a swatch per fact kind and the underline styles of entities, wrapping to the width
+    of the pane (one rich-text label, so a narrow pane never forces the window wider)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sourceLegend")
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(2, 0, 2, 0)
-        self._layout.setSpacing(6)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setToolTip("Facts are tinted by kind. Entities are underlined: solid for people, dashed for "
+                        "organisations, dotted for places.")
+        self.swatches: dict[str, str] = {}
 
     def set_tints(self, tints: Mapping[str, QColor]) -> None:
-        while (item := self._layout.takeAt(0)) is not None:
-            if item.widget() is not None:
-                item.widget().deleteLater()
         text = self.palette().color(QPalette.ColorRole.Text).name()
-        for kind, tint in tints.items():
-            label = QLabel(kind)
-            label.setObjectName(f"legend_{kind}")
-            label.setStyleSheet(f"background:{tint.name()}; color:{text}; padding:1px 5px; border-radius:3px;")
-            label.setToolTip(f"Facts of kind \u201c{kind}\u201d are tinted like this")
-            self._layout.addWidget(label)
-        people = QLabel("<u>person</u> <span style='text-decoration: underline dashed'>organisation</span> "
-                        "<span style='text-decoration: underline dotted'>place</span>")
-        people.setToolTip("Entities are underlined: solid for people, dashed for organisations, dotted for places")
-        self._layout.addWidget(people)
-        self._layout.addStretch(1)
+        self.swatches = {kind: tint.name() for kind, tint in tints.items()}
+        chips = [f"<span style='background-color:{color}; color:{text}'>&nbsp;{kind}&nbsp;</span>"
+                 for kind, color in self.swatches.items()]
+        people = "<u>underlined</u>: people (solid), organisations (dashed), places (dotted)"
+        self.setText(" ".join(chips) + " &nbsp; " + people)
 
 
 class SourcePane(QWidget):

@@ -130,7 +130,7 @@ def test_choosing_an_entity_shows_only_facts_that_mention_it(qtbot, window: Main
 
 def test_roles_of_people_are_shown_next_to_their_names(window: MainWindow):
     tree = window.panes.entities.tree
-    roles = {tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(1)
+    roles = {tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(2)
              for i in range(tree.topLevelItemCount()) for j in range(tree.topLevelItem(i).childCount())}
     entities = {e.name: e.role for ex in window.brief.extractions.values() for e in ex.entities}
     assert {n: r for n, r in roles.items() if r} == {n: r for n, r in entities.items() if r and n in roles}
