@@ -62,10 +62,12 @@ def run_app(paths: list[str]) -> int:
         print(f"briefing: {NO_DISPLAY}", file=sys.stderr)
         return EXIT_NO_DISPLAY
     from briefing.ui.main_window import MainWindow
+    from briefing.ui.safety import install_safety
 
     app = make_application()
     window = MainWindow(interactive=True)
     files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
     window.show()
+    install_safety(window, interactive=True)  # log, autosave, crash dialog, then the offer to restore
     open_files(window, files)
     return app.exec()
