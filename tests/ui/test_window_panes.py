@@ -186,3 +186,28 @@ def test_run_app_opens_the_sample_on_the_default_template(qtbot):
     assert seen["template"] == DEFAULT_TEMPLATE_ID
     assert [Path(p).name for p in seen["sources"]] == [SAMPLE_ARTICLE.name]
     assert seen["modified"] is False
+
+
+# ----------------------------------------------------------------------------- actions without dialogs
+def test_export_of_a_saved_brief_writes_next_to_it_without_asking(qtbot, monkeypatch, window: MainWindow,
+                                                                  tmp_path: Path):
+    monkeypatch.setattr(dialogs, "choose_export_path", lambda *a: pytest.fail("asked for a path"))
+    window.save_brief(tmp_path / "visit.brief.yaml")
+    window.window_actions["actionExport"].trigger()
+    assert (tmp_path / "visit.docx").is_file()
+
+
+def test_ctrl_number_in_the_outline_moves_the_selected_placements(qtbot, window: MainWindow):
+    from PySide6.QtCore import QItemSelectionModel
+
+    brief = window.brief
+    placement = brief.place([brief.facts[0].id], brief.sections[0].id)[0]
+    outline = window.panes.outline
+    window.activateWindow()
+    outline.setFocus()
+    outline.selectionModel().setCurrentIndex(window.tree_model.placement_index(placement.id),
+                                             QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                             | QItemSelectionModel.SelectionFlag.Rows)
+    qtbot.keyClick(outline, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert [p.id for p in brief.sections[2].placements] == [placement.id]
+    assert brief.sections[0].placements == []
