@@ -44,15 +44,18 @@ def _installed(root: logging.Logger) -> list[logging.Handler]:
 
 
 def setup_logging(*, level: int = logging.INFO, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> Path:
-    """Send Briefing's log records to the rotating file in ``log_dir()`` and return its path.
+    """Send Briefing's records (``level`` and up) and other libraries' warnings to the rotating file in
+    ``log_dir()``; returns its path.
 
     Idempotent: a second call keeps the handler unless the log folder changed (a test moving
     XDG_STATE_HOME), in which case the old handler is closed and replaced. The file is created on the
     first record, not before.
     """
     path = log_path()
-    root = logger()
-    root.setLevel(level)
+    logger().setLevel(level)
+    # On the root logger: libraries' warnings (pypdf's "EOF marker not found"...) go to the file too,
+    # instead of Python's last-resort handler printing them as extra lines on stderr.
+    root = logging.getLogger()
     for handler in _installed(root):
         if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == path \
                 and handler.maxBytes == max_bytes and handler.backupCount == backups:

@@ -22,9 +22,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Home:
 def _close_log_handlers():
     """Each test's log file lives in its own tmp folder: close the handler when the test ends."""
     yield
-    from briefing.logs import logger
+    import logging
 
-    root = logger()
+    root = logging.getLogger()
     for handler in [h for h in root.handlers if getattr(h, "_briefing_log_handler", False)]:
         root.removeHandler(handler)
         handler.close()

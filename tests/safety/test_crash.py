@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 
@@ -43,7 +44,7 @@ def safety(window, shown: Shown):
 
 
 def _log_text(home: Home) -> str:
-    for handler in logger().handlers:
+    for handler in logging.getLogger().handlers:
         handler.flush()
     return home.log_file.read_text(encoding="utf-8")
 

@@ -15,7 +15,7 @@ from briefing.logs import log_path, logger, setup_logging
 
 
 def _flush() -> None:
-    for handler in logger().handlers:
+    for handler in logging.getLogger().handlers:
         handler.flush()
 
 
@@ -46,12 +46,12 @@ def test_setting_up_twice_keeps_one_handler_and_follows_a_moved_state_folder(hom
                                                                                monkeypatch: pytest.MonkeyPatch):
     first = setup_logging()
     setup_logging()
-    ours = [h for h in logger().handlers if getattr(h, "_briefing_log_handler", False)]
+    ours = [h for h in logging.getLogger().handlers if getattr(h, "_briefing_log_handler", False)]
     assert len(ours) == 1
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "elsewhere"))
     second = setup_logging()
     assert second == tmp_path / "elsewhere" / "briefing" / "log" / "briefing.log" != first
-    ours = [h for h in logger().handlers if getattr(h, "_briefing_log_handler", False)]
+    ours = [h for h in logging.getLogger().handlers if getattr(h, "_briefing_log_handler", False)]
     assert [Path(h.baseFilename) for h in ours] == [second]
 
 
