@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterator
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from briefing.core.atomic import atomic_write_bytes
+from briefing.core.atomic import atomic_open
 from briefing.core.brief import Brief
 from briefing.core.errors import BriefFileError
 from briefing.storage_format import brief_from_data, brief_to_data
@@ -200,8 +200,14 @@ def save_brief(brief: Brief, path: str | os.PathLike[str]) -> None:
                 return
         except OSError:
             pass
-        _rotate_backups(target)
-    atomic_write_bytes(target, content, BriefFileError)
+    with atomic_open(target, BriefFileError) as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+        # Only once the new version is safely written: a failed save (a full disk) must not rotate the
+        # oldest backup out, and repeated tries must not make room by deleting it.
+        if target.is_file():
+            _rotate_backups(target)
 
 
 def _parse(data: bytes, shown: str) -> Any:

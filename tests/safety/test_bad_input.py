@@ -458,3 +458,31 @@ def test_a_50_mb_article_is_read_with_steady_progress(tmp_path: Path):
     assert len(extraction.facts) > 100_000
     text = extraction.source.text
     assert all(text[f.start:f.end] == f.text for f in extraction.facts[:: 997])
+
+
+def test_saves_that_fail_on_a_full_disk_do_not_push_out_older_backups(tmp_path: Path, good_brief_yaml: bytes):
+    from briefing.core.errors import BriefFileError
+    from briefing.storage import load_brief, save_brief
+
+    versions = {"b.brief.yaml": good_brief_yaml, "b.brief.yaml.bak": good_brief_yaml.replace(b"Briefing note", b"v2"),
+                "b.brief.yaml.bak.2": good_brief_yaml.replace(b"Briefing note", b"v1")}
+    brief = load_brief_from(good_brief_yaml, tmp_path)
+    brief.set_metadata("title", "A much longer title than any before, so that the file no longer fits " * 40)
+    with _tiny_disk(tmp_path / "disk", versions, free=4096) as disk:
+        before = _snapshot(disk)
+        # The analyst presses Save again and again. Rotating backups before the write succeeds would free
+        # the oldest backup's space on each try, until a save "works" by deleting it.
+        for _ in range(3):
+            with pytest.raises(BriefFileError, match="not enough disk space"):
+                save_brief(brief, disk / "b.brief.yaml")
+        after = _snapshot(disk)
+        assert {k: after.get(k) for k in before} == before  # every version still there, unchanged
+        assert load_brief(disk / "b.brief.yaml.bak.2").metadata["title"] == "v1"
+
+
+def load_brief_from(content: bytes, folder: Path):
+    from briefing.storage import load_brief
+
+    path = folder / "source.brief.yaml"
+    path.write_bytes(content)
+    return load_brief(path)
