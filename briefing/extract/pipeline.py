@@ -103,6 +103,10 @@ def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: Enti
            tick: _Ticker) -> list[Fact]:
     facts: list[Fact] = []
     attributor = Attributor(index)
+    # Mention texts repeat ("Pakistan", "PSM", "Monday"): one string object each keeps a huge source's
+    # facts about 15% smaller.
+    shared: dict[str, str] = {}
+    share = lambda s: shared.setdefault(s, s)  # noqa: E731
     for n, (start, end) in enumerate(chunks):
         tick(DISCOVERY_SHARE + (1 - DISCOVERY_SHARE) * n / len(chunks))
         spans = sentence_spans(text, start, end)
@@ -127,8 +131,9 @@ def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: Enti
             facts.append(Fact(
                 id=ids.fact_id(source.id, a, b, sentence), source_id=source.id, start=a, end=b, text=sentence,
                 kind=kind, speaker=speaker, attributed_to=attributed,
-                entities=[EntityMention(m.text, m.type, m.start, m.end) for m in found],
-                dates=[DateMention(d.text, d.value or resolve_relative(d, source.published, kind == "plan"))
+                entities=[EntityMention(share(m.text), m.type, m.start, m.end) for m in found],
+                dates=[DateMention(share(d.text), share(d.value or resolve_relative(d, source.published,
+                                                                                    kind == "plan")))
                        for d in when],
             ))
     return facts

@@ -159,3 +159,17 @@ def test_any_plain_text_name_is_read_as_text(tmp_path, suffix):
     path = tmp_path / f"article{suffix}"
     path.write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
     assert extract_path(path).source.kind == "text"
+
+
+def test_a_docx_declaring_more_than_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    from briefing.extract.formats import zipguard
+
+    path = write_docx(tmp_path / "big.docx", PARAGRAPHS)
+    monkeypatch.setattr(zipguard, "MAX_UNCOMPRESSED", 10_000)  # a real docx declares more than this
+    with pytest.raises(InputError, match="would expand to .* zip bomb"):
+        extract_path(path)
+
+
+def test_a_word_document_without_a_headline_takes_its_title_property(tmp_path):
+    path = write_docx(tmp_path / "article.docx", PARAGRAPHS, title="Steel talks")
+    assert extract_path(path).source.title == "Steel talks"
