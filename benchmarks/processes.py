@@ -1,0 +1,117 @@
+"""Start-up and peak memory, measured from outside: fresh child processes timed from spawn to first paint.
+
+Each child runs with its own empty settings and data folders (so no recent file, saved geometry or autosave
+of the person running the benchmark changes what it does) and offscreen Qt. Peak memory is the child's
+own high-water mark (VmHWM), which it prints as it quits: ``ru_maxrss`` of a child would also count the
+memory of the parent it was forked from (Linux keeps the pre-exec high-water mark), and the benchmark parent
+holds a large brief by then.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.probe import LINGER_ENV, MARKER, PEAK_MARKER
+from benchmarks.timing import PLUS, RATIO, Row, interleaved, median
+
+REPO = Path(__file__).resolve().parent.parent
+APP = "benchmarks.probe_app"
+BARE = "benchmarks.probe_bare"
+TIMEOUT_S = 120
+
+
+class ProbeFailed(RuntimeError):
+    """A child ended without printing the marker (it crashed, or never showed a window)."""
+
+
+@dataclass
+class ChildRun:
+    seconds: float  # spawn to marker
+    peak_mb: float  # the child's own peak resident memory
+    imported: str  # heavy modules already imported when the window was shown
+    windows: str  # what was on screen: the composer with its fact and section counts
+
+
+def _environment(home: Path, linger_ms: int = 0) -> dict[str, str]:
+    env = dict(os.environ)
+    env[LINGER_ENV] = str(linger_ms)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(home / var.lower())
+    env["HOME"] = str(home)
+    return env
+
+
+def run_child(module: str, args: list[str] | None = None, linger_ms: int = 0) -> ChildRun:
+    """Spawn ``python -m module args``; time it to the marker line; let it quit and read its peak memory.
+
+    A watchdog kills the child after ``TIMEOUT_S``."""
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-home-") as home, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", module, *(args or [])], cwd=REPO,
+                                 env=_environment(Path(home), linger_ms), stdout=subprocess.PIPE, stderr=errors, text=True)
+        watchdog = threading.Timer(TIMEOUT_S, child.kill)
+        watchdog.start()
+        try:
+            assert child.stdout is not None
+            seconds, imported, windows, peak_kb = None, "", "", 0
+            for line in child.stdout:
+                if line.startswith(MARKER) and seconds is None:
+                    seconds = time.perf_counter() - started
+                    fields = dict(f.partition("=")[::2] for f in line.split()[1:])
+                    imported, windows = fields.get("imported", ""), fields.get("windows", "")
+                elif line.startswith(PEAK_MARKER):
+                    peak_kb = int(line.split()[1])
+            child.wait()
+            child.stdout.close()
+        finally:
+            watchdog.cancel()
+        if seconds is None or not peak_kb:
+            errors.seek(0)
+            raise ProbeFailed(f"{module} printed no {MARKER} (exit {child.returncode}): {errors.read()[-500:]}")
+    return ChildRun(seconds=seconds, peak_mb=peak_kb / 1024, imported=imported, windows=windows)
+
+
+def startup_row(runs: int = 7) -> Row:
+    """Spawn to first paint: the app on its sample article vs a bare QMainWindow with a list and a tree."""
+    seen: dict[str, ChildRun] = {}
+
+    def measure(module: str):  # noqa: ANN202
+        def spawn() -> float:
+            seen[module] = run_child(module)
+            return seen[module].seconds
+        return spawn
+
+    ours, bare = interleaved(measure(APP), measure(BARE), runs, measure=lambda spawn: spawn())
+    app = seen[APP]
+    return Row("start-up to window shown (sample article, default template)", median(ours), median(bare),
+               "bare PySide6 QMainWindow + QListView + QTreeView", 1.5, RATIO, "s", runs,
+               notes=[f"app window: {app.windows}; heavy modules imported by then: {app.imported or 'none'}"])
+
+
+def memory_row(article: Path, runs: int = 2, linger_ms: int = 1500) -> Row:
+    """Peak memory of the app with ``article`` open (kept open ``linger_ms`` after first paint) vs a bare window."""
+    seen: dict[str, ChildRun] = {}
+
+    def spawn(module: str, args: list[str]):  # noqa: ANN202
+        def run() -> float:
+            seen[module] = run_child(module, args, linger_ms=linger_ms)
+            return seen[module].peak_mb
+        return run
+
+    ours, bare = interleaved(spawn(APP, [str(article)]), spawn(BARE, []), runs, measure=lambda run: run())
+    size_kb = article.stat().st_size / 1000
+    return Row(f"peak memory, {size_kb:,.0f} kB news source open", median(ours), median(bare),
+               "bare PySide6 window", 400, PLUS, "MB", runs,
+               notes=[f"app {median(ours):.0f} MB vs bare {median(bare):.0f} MB (each child's VmHWM, "
+                      f"{linger_ms} ms after first paint); "
+                      f"app window: {seen[APP].windows}"])
