@@ -20,8 +20,11 @@ _ACCORDING = re.compile(r"\b[Aa]ccording[ ]to[ ](?P<who>[^,.;:“”\"\n]{2,80})
 _SUBJECT_SAYS = re.compile(
     rf"^(?:[^,“”\"]{{0,80}},[ ])?(?P<who>{_WHO})[ ](?:has[ ]|have[ ]|had[ ]|also[ ]|further[ ]|again[ ]|"
     rf"on[ ]\w+[ ])?{lx.SPEECH_VERBS}\b")
+_WHO_ABBREVIATED = r"[^,.;:“”\"\n]{2,80}?"  # may carry its acronym: "the State Bank of Pakistan (SBP)"
 _TRAILING = re.compile(
-    rf",[ ](?P<who>{_WHO})[ ]{lx.SPEECH_VERBS}[.!?]?$|,[ ]{lx.SPEECH_VERBS}[ ](?P<who2>{_WHO})[.!?]?$")
+    rf",[ ](?P<who>{_WHO_ABBREVIATED})[ ]{lx.SPEECH_VERBS}(?:[ ](?:in|on|at|during|after|to)[ ][^,.;]{{1,40}})?"
+    rf"[.!?]?$|,[ ]{lx.SPEECH_VERBS}[ ](?P<who2>{_WHO_ABBREVIATED})[.!?]?$")
+_ACRONYM_IN_PARENS = re.compile(r"[ ]?\([A-Za-z&]{2,10}\)")
 _QUOTE_SPEAKER = (
     re.compile(rf"[”\"][ ]*,?[ ]*{lx.SPEECH_VERBS}[ ](?P<who>{_WHO})(?=[,.;:!?]|$)"),
     re.compile(rf"[”\"][ ]*,?[ ]*(?P<who>{_WHO})[ ](?:has[ ]|also[ ])?{lx.SPEECH_VERBS}\b"),
@@ -48,8 +51,16 @@ class Attributor:
     recent: list[tuple[int, str]] = field(default_factory=list)  # (fact number, named source)
     fact_number: int = 0
 
+    def _person_at_end(self, words: list[str]) -> str:
+        """"Finance Minister Muhammad Aurangzeb" -> the person the phrase ends with, if known."""
+        for k in range(max(0, len(words) - 4), len(words)):
+            person = self.index.person(" ".join(words[k:]))
+            if person:
+                return person
+        return ""
+
     def _resolve(self, phrase: str) -> str:
-        phrase = " ".join(phrase.strip(" ,’'").split())
+        phrase = " ".join(_ACRONYM_IN_PARENS.sub("", phrase).strip(" ,’'").split())
         if not phrase or len(_words(phrase)) > 9:
             return ""
         low = phrase.lower()
@@ -57,7 +68,7 @@ class Attributor:
             return self.last_person
         if low in _NOT_PARTIES or low.split()[0] in _NOT_PARTIES:
             return ""
-        person = self.index.person(phrase)
+        person = self.index.person(phrase) or self._person_at_end(_words(phrase))
         if person:
             return person
         hit = self.index.lookup.get(phrase)

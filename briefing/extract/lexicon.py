@@ -47,7 +47,8 @@ ORG_SUFFIXES = frozenset(
     "Bureau Fund Organisation Organization Forum Party Assembly Parliament Senate Court Exchange Committee "
     "Office Services Holdings Industries Enterprises Works Refinery Airlines Airways Railways Shipyard "
     "Corporation Trust Foundation Society Union Alliance Cabinet Directorate Secretariat Division Police "
-    "Army Navy Force Recorder Times Post Tribune Herald News Agency Steel Motors Petroleum Energy Gas Oil".split()
+    "Army Navy Force Recorder Times Post Tribune Herald News Agency Steel Motors Petroleum Energy Gas Oil "
+    "Securities Capital Partners Investments Textiles Cement Pharmaceuticals Telecom Airport Port".split()
 )
 ORG_PREFIXES = frozenset(
     "Ministry Government Department Bank University Council Board Commission Embassy Consulate Federation "

@@ -59,6 +59,9 @@ def test_he_resolves_to_the_person_last_mentioned():
     ("The official said that the delegation called on the minister.", "official"),
     ("The mill will reopen next year, the finance minister said.", "finance minister"),
     ("The mill will reopen next year, said the State Bank of Pakistan.", "State Bank of Pakistan"),
+    ("The IMF approved the loan, the State Bank of Pakistan (SBP) said in a statement.",
+     "State Bank of Pakistan"),
+    ("Finance Minister Muhammad Aurangzeb welcomed the decision.", "Muhammad Aurangzeb"),
     ("The mill reopened in March.", ""),
     ("This visit underscores the commitment to revival.", ""),
 ])
