@@ -28,12 +28,13 @@ _ACRONYM_IN_PARENS = re.compile(r"[ ]?\([A-Za-z&]{2,10}\)")
 _QUOTE_SPEAKER = (
     re.compile(rf"[”\"][ ]*,?[ ]*{lx.SPEECH_VERBS}[ ](?P<who>{_WHO})(?=[,.;:!?]|$)"),
     re.compile(rf"[”\"][ ]*,?[ ]*(?P<who>{_WHO})[ ](?:has[ ]|also[ ])?{lx.SPEECH_VERBS}\b"),
-    re.compile(rf"(?:^|[,;][ ])(?P<who>{_WHO})[ ](?:also[ ])?{lx.SPEECH_VERBS}(?:[ ][\w’']+){{0,4}}?[ ]?[:,]?[ ]*[“\"]"),
+    re.compile(rf"(?:^|[,;][ ])(?P<who>{_WHO})[ ](?:also[ ])?{lx.SPEECH_VERBS}"
+               rf"(?:[ ][\w’']+){{0,4}}?[ ]?[:,]?[ ]*[“\"]"),
     re.compile(rf"^(?P<who>{lx.SHORT_NAME})[ ]?:[ ]*[“\"]"),
 )
 _PARTY = re.compile(rf"\b(?:{lx.PARTY_NOUNS})\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|a|an)[ ]+", re.IGNORECASE)
-_PRONOUNS = {"he": "person", "she": "person"}
+_PRONOUNS = frozenset({"he", "she"})
 _NOT_PARTIES = frozenset("it this that which there what who they we i you".split())
 GENERIC_LOOKBACK = 3  # facts within which "the official" may refer back to a named source
 
@@ -80,7 +81,6 @@ class Attributor:
                 for number, named in reversed(self.recent):
                     if self.fact_number - number <= GENERIC_LOOKBACK:
                         return named
-                return bare
             return bare
         if all(w[:1].isupper() for w in _words(bare)) and len(_words(bare)) <= 4:
             return self.index.person(bare) or bare
@@ -110,8 +110,7 @@ class Attributor:
         for pattern in (_SUBJECT_SAYS, _TRAILING):
             m = pattern.search(sentence)
             if m:
-                who = self._resolve(m.group("who") or m.group("who2") if "who2" in pattern.groupindex
-                                    else m.group("who"))
+                who = self._resolve(m.group("who") or m.groupdict().get("who2") or "")
                 if who:
                     return who
         return ""

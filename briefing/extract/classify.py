@@ -19,7 +19,8 @@ _SPEECH_NEAR_QUOTE = re.compile(
 # Each pattern starts with a look-around naming the letters its words begin with: the engine then rejects
 # most positions with one test instead of trying every alternative (2-3x faster per sentence).
 DECISION = re.compile(
-    r"(?<!\w)(?=[adfirsehw])\b(?:agreed|approved|signed|decided|formed|ratified|endorsed|adopted|sanctioned|finali[sz]ed|inked|"
+    r"(?<!\w)(?=[adfirsehw])\b(?:agreed|approved|signed|decided|formed|ratified|endorsed|adopted|sanctioned|"
+    r"finali[sz]ed|inked|"
     r"resolved[ ]to|reached[ ]an?[ ](?:agreement|deal|accord|consensus|understanding)|"
     r"announced[ ](?:that[ ])?(?:it|they|he|she|the[ ]\w+)[ ](?:will|would)|"
     r"(?:has|have|had)[ ]been[ ](?:approved|formed|constituted|set[ ]up|established)|"

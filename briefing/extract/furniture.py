@@ -21,7 +21,8 @@ _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _BYLINE = re.compile(
     r"(?:By|BY|From)[ ]+(?:[A-Z][\w.'’-]*|our|staff)(?:[ ]+(?:[A-Z][\w.'’-]*|and|&|de|van|al|bin|our|staff|"
     r"correspondent|reporter))*(?:[ ]*[,|–—-][ ]*[^\n]{0,60})?"
-    r"|(?:(?:Our|Staff|Special|From[ ]our)[ ]+)+(?:Staff[ ]+)?(?:Correspondent|Reporter|Writer)s?(?:[ ]*[,|–—-][^\n]{0,60})?"
+    r"|(?:(?:Our|Staff|Special|From[ ]our)[ ]+)+(?:Staff[ ]+)?(?:Correspondent|Reporter|Writer)s?"
+    r"(?:[ ]*[,|–—-][^\n]{0,60})?"
     r"|(?:Monitoring|News|Web|Business|Sports|Staff|City)[ ]+(?:Desk|Report|Reporter)"
     r"|(?:APP|AFP|AP|Reuters|PTI|NNI|INP|Xinhua|Bloomberg|TASS|Anadolu)",
     re.IGNORECASE)

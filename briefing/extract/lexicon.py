@@ -30,7 +30,7 @@ ROLE_HEADS = alternation(
     "High Commissioner|Consul General|Consul-General|Director General|Director-General|Managing Director|"
     "Director|Spokesperson|Spokesman|Spokeswoman|Senator|Envoy|Special Envoy|Commissioner|Mayor|"
     "Chief Justice|Chancellor|Premier|Crown Prince|Emir|Army Chief|Chief of Army Staff|Head|"
-    "CEO|CFO|COO|MD|DG|SAPM|SAPM|MNA|MPA|PM|COAS"
+    "CEO|CFO|COO|MD|DG|SAPM|MNA|MPA|PM|COAS"
 )
 
 # Words that end a role phrase's head in lower case, for "the ministry spokesperson said".
@@ -80,5 +80,6 @@ SHORT_NAME = rf"{NAME_WORD}(?:[ ](?:{NAME_PARTICLE}[ ])?{NAME_WORD}){{0,3}}"
 
 # A capitalised word of any shape (acronyms and possessives included), for organisation and role phrases.
 CAP_WORD = r"(?:[A-Z](?:[\w’'&-]|\.(?=[A-Z]))*)"
-ROLE_COMPLEMENT = rf"(?:[ ](?:on|for|of|of[ ]the|to[ ]the|to|at[ ]the|at|in)[ ]{CAP_WORD}(?:[ ](?:and|&)[ ]{CAP_WORD})?)"
+ROLE_COMPLEMENT = (rf"(?:[ ](?:on|for|of|of[ ]the|to[ ]the|to|at[ ]the|at|in)[ ]{CAP_WORD}"
+                   rf"(?:[ ](?:and|&)[ ]{CAP_WORD})?)")
 ROLE = rf"(?:(?:{CAP_WORD}[ ]){{0,2}}{ROLE_HEADS}{ROLE_COMPLEMENT}{{0,3}})"

@@ -141,7 +141,7 @@ def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: Enti
 
 def _extract(text: str, *, path: str, kind: str, title: str, publisher: str, published: str, byline: str,
              encoding: str, progress: Progress | None, cancel: Cancel | None,
-             fallback_title: str = "") -> tuple[Extraction, EntityIndex]:
+             fallback_title: str = "") -> Extraction:
     tick = _Ticker(progress, cancel)
     tick(0.0)
     text = normalise_text(text)
@@ -162,7 +162,7 @@ def _extract(text: str, *, path: str, kind: str, title: str, publisher: str, pub
     extraction = Extraction(source=source, facts=facts, entities=aggregate_entities(facts, index, source),
                             acronyms=dict(index.acronyms))
     tick(1.0)
-    return extraction, index
+    return extraction
 
 
 def extract_text(text: str, *, path: str = "", kind: str = "text", title: str = "", publisher: str = "",
@@ -172,9 +172,8 @@ def extract_text(text: str, *, path: str = "", kind: str = "text", title: str = 
     Never raises for odd text (an empty string yields a source without facts); only
     ``ExtractionCancelled`` when ``cancel`` returns True. Offsets refer to the normalised ``source.text``.
     """
-    extraction, _ = _extract(text, path=path, kind=kind, title=title, publisher=publisher, published=published,
-                             byline="", encoding="", progress=progress, cancel=cancel)
-    return extraction
+    return _extract(text, path=path, kind=kind, title=title, publisher=publisher, published=published,
+                    byline="", encoding="", progress=progress, cancel=cancel)
 
 
 def _check_article(extraction: Extraction, name: str) -> None:
@@ -206,9 +205,9 @@ def extract_path(path: str | os.PathLike[str], *, progress: Progress | None = No
     # A web page's metadata title is the headline; a Word or PDF title property is often a template's
     # leftover, so the headline line in the text wins there.
     trusted = raw.kind == "html"
-    extraction, _ = _extract(held.pop(), path=where, kind=raw.kind, title=raw.title if trusted else "",
-                             fallback_title="" if trusted else raw.title, publisher=raw.publisher,
-                             published=raw.published, byline=raw.byline, encoding=raw.encoding,
-                             progress=progress, cancel=cancel)
+    extraction = _extract(held.pop(), path=where, kind=raw.kind, title=raw.title if trusted else "",
+                          fallback_title="" if trusted else raw.title, publisher=raw.publisher,
+                          published=raw.published, byline=raw.byline, encoding=raw.encoding,
+                          progress=progress, cancel=cancel)
     _check_article(extraction, name)
     return extraction

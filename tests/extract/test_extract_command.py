@@ -69,10 +69,21 @@ def _docm(tmp: Path) -> Path:
     return write_docx(tmp / "a.docx", ["The mill will reopen."]).rename(tmp / "macro.docm")
 
 
+def _bad_pdf(tmp: Path) -> Path:
+    (tmp / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage")
+    return tmp / "broken.pdf"
+
+
+def _page_without_article(tmp: Path) -> Path:
+    (tmp / "nav.html").write_text("<html><head><script>var x = 1;</script></head><body><nav>Home</nav></body></html>")
+    return tmp / "nav.html"
+
+
 @pytest.mark.parametrize("make", [
     _empty, _binary, _not_zip, lambda tmp: write_zip_bomb(tmp / "bomb.docx"), _docm,
-    lambda tmp: tmp / "missing.txt",
-], ids=["empty", "binary", "docx-not-zip", "zip-bomb", "docm", "missing"])
+    lambda tmp: tmp / "missing.txt", _bad_pdf, _page_without_article, lambda tmp: tmp,
+], ids=["empty", "binary", "docx-not-zip", "zip-bomb", "docm", "missing", "damaged-pdf", "no-article-html",
+        "folder"])
 def test_bad_input_exits_2_with_one_line_and_no_traceback(tmp_path, make):
     result = run(str(make(tmp_path)))
     assert result.returncode == 2
