@@ -19,13 +19,18 @@ class FieldSpec:
 
 @dataclass
 class SectionSpec:
-    """A section of the brief: where facts go, and hints for auto-drafting them there."""
+    """A section of the brief: where facts go, and hints for auto-drafting them there.
+
+    Auto-draft proposes a fact for this section when its kind is in ``kinds`` (if any are listed) and it
+    mentions one of ``keywords`` (if any are listed); with neither, the section is left to the analyst.
+    ``min``/``max`` bound how many facts it should hold (``None``: no bound).
+    """
 
     id: str
     title: str
     guidance: str = ""
-    kinds: list[str] = field(default_factory=list)  # fact kinds that suit this section
-    keywords: list[str] = field(default_factory=list)  # words in a fact that suit this section
+    kinds: list[str] = field(default_factory=list)  # fact kinds that suit this section, preferred first
+    keywords: list[str] = field(default_factory=list)  # words or phrases, matched whole and case-blind
     min: int | None = None
     max: int | None = None
     layout: str = "bullets"
