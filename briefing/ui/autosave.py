@@ -31,6 +31,7 @@ from briefing.logs import logger
 from briefing.ui.settings import APPLICATION, ORGANIZATION
 
 if TYPE_CHECKING:
+    from briefing.core.brief import Brief
     from briefing.ui.crash import CrashHandler
     from briefing.ui.main_window import MainWindow
 
@@ -173,7 +174,8 @@ def _file_stem(name: str) -> str:
 # ----------------------------------------------------------------------------------------- the autosaver
 class Autosaver(QObject):
     """Every ``interval`` seconds, while ``window.undo_stack`` is not clean, writes ``window.brief`` to this
-    session's recovery file (atomically; only when it changed since the last autosave).
+    session's recovery file (atomically; only when the brief changed since the last autosave, so an idle
+    window costs nothing).
 
     ``saved`` carries the recovery path after each write, ``failed`` a one-line reason (also logged; the
     window's status bar says it once, no dialog: a full disk must not pop a box every minute).
@@ -192,12 +194,16 @@ class Autosaver(QObject):
         self.crash_handler: CrashHandler | None = None  # set by install_safety
         self.path: Path | None = None  # the recovery file written last, while it exists
         self._digest: bytes | None = None
+        self._watched: Brief | None = None  # the brief whose events mark it changed
+        self._changed = True  # since the last autosave; a big brief takes a second to serialize
         self._lock: QLockFile | None = None
         self._failing = False
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, round(self.interval * 1000)))
         self._timer.timeout.connect(self.save_now)
         window.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        window.undo_stack.indexChanged.connect(self._mark_changed)
+        self._watch()
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.finish)
@@ -218,6 +224,9 @@ class Autosaver(QObject):
         """
         if self.window.undo_stack.isClean():
             return None
+        self._watch()
+        if not self._changed and self.path is not None and self.path.is_file():
+            return self.path  # nothing happened since the last autosave: skip serializing
         from briefing.storage import brief_to_yaml
 
         try:
@@ -237,13 +246,26 @@ class Autosaver(QObject):
             return self._report_failure("an internal error (see the log)")
         if self.path is not None and self.path != target:  # the brief was renamed: one file per session
             discard_recovery(self.path)
-        self.path, self._digest = target, digest
+        self.path, self._digest, self._changed = target, digest, False
         if self._failing:
             self._failing = False
             self.window.statusBar().showMessage("Autosave works again", 4000)
         _log.debug("autosaved %s", target)
         self.saved.emit(target)
         return target
+
+    def _watch(self) -> None:
+        """Follow the window's current brief (the window replaces it on open, new, restore)."""
+        brief = self.window.brief
+        if brief is not self._watched:
+            if self._watched is not None:
+                self._watched.events.disconnect(self._mark_changed)
+            brief.events.connect(self._mark_changed)
+            self._watched = brief
+            self._changed = True
+
+    def _mark_changed(self, *_: object) -> None:
+        self._changed = True
 
     def _ensure_folder_and_lock(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -287,6 +309,9 @@ class Autosaver(QObject):
     def finish(self) -> None:
         """A clean close: stop autosaving, remove the recovery file and release the session lock."""
         self._timer.stop()
+        if self._watched is not None:
+            self._watched.events.disconnect(self._mark_changed)
+            self._watched = None
         self.discard()
         if self._lock is not None:
             self._lock.unlock()

@@ -247,3 +247,23 @@ def test_discarding_a_recovery_file_removes_its_sidecar(tmp_path: Path, window):
     discard_recovery(path)
     discard_recovery(path)  # twice is fine
     assert _files(tmp_path) == []
+
+
+def test_an_idle_window_is_not_serialized_again_but_every_edit_is_caught(window, autosaver,
+                                                                        monkeypatch: pytest.MonkeyPatch):
+    from briefing import storage
+    from briefing.ui.commands import SetNoteCommand
+
+    calls = []
+    real = storage.brief_to_yaml
+    monkeypatch.setattr(storage, "brief_to_yaml", lambda brief: calls.append(1) or real(brief))
+    placement = place_fact(window)
+    path = autosaver.save_now()
+    autosaver.save_now()
+    autosaver.save_now()
+    assert len(calls) == 1  # an idle minute costs nothing, however big the brief
+    window.undo_stack.push(SetNoteCommand(window.brief, placement, "Check"))
+    autosaver.save_now()
+    window.undo_stack.push(SetNoteCommand(window.brief, placement, "Check the date"))  # merges: same index
+    assert autosaver.save_now() == path and len(calls) == 3
+    assert load_brief(path).placement(placement).note == "Check the date"
