@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-EXTRACT_FIXTURES = FIXTURES / "extract"
 
 
 def write_docx(path: Path, paragraphs: list[str], *, title: str = "", author: str = "") -> Path:
