@@ -1,0 +1,56 @@
+"""The app itself starts with the safety net: autosave and crash hook on its window, pending work offered."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+from safety_helpers import Home
+
+from briefing.storage import brief_to_yaml
+from briefing.ui import app as app_module
+from briefing.ui import safety
+from briefing.ui.autosave import Autosaver, sidecar_path
+from briefing.ui.crash import show_crash_box
+from briefing.ui.main_window import MainWindow
+
+
+def test_starting_the_app_installs_the_safety_net_and_offers_pending_work(qapp, home: Home, sample_extraction,
+                                                                         monkeypatch: pytest.MonkeyPatch):
+    from briefing.core.brief import Brief
+    from briefing.template.registry import find_template
+
+    crashed = Brief.from_template(find_template(None))
+    crashed.add_extraction(sample_extraction)
+    crashed.place([crashed.facts[0].id], crashed.sections[0].id)
+    home.recovery_dir.mkdir(parents=True)
+    left = home.recovery_dir / "crashed--1-abc.brief.yaml"
+    left.write_bytes(brief_to_yaml(crashed))
+    sidecar_path(left).write_text(json.dumps({"name": "crashed", "lock": "session-1-abc.lock",
+                                              "saved_at": "2025-01-01T10:00:00+00:00"}), encoding="utf-8")
+    asked, seen = [], {}
+    monkeypatch.setattr(safety, "ask_restore", lambda _parent, info: asked.append(info.name) or safety.LATER)
+    hooks = (sys.excepthook, threading.excepthook)
+
+    def run_briefly(*_args) -> int:
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        saver = window.findChild(Autosaver)
+        seen.update(window=window, saver=saver, hook=sys.excepthook, show=saver.crash_handler.show)
+        saver.crash_handler.uninstall()
+        saver.finish()
+        window.close()
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_briefly)
+    assert app_module.run_app([]) == 0
+    assert asked == ["crashed"] and left.exists()  # offered; "Not Now" keeps it
+    assert seen["window"].interactive and seen["saver"] is not None
+    assert seen["hook"] == seen["saver"].crash_handler.excepthook and seen["show"] is show_crash_box
+    assert (sys.excepthook, threading.excepthook) == hooks
