@@ -9,6 +9,7 @@ running with the brief as it was. Without a person (tests, scripts) the box is n
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 import time
@@ -100,10 +101,13 @@ class CrashHandler(QObject):
             _log.error("unexpected error in %s:\n%s", where or "the app",
                        "".join(traceback.format_exception(exc_type, exc, tb)).rstrip())
             error = one_line(exc)
-            print(f"briefing: internal error: {error} (details in {log_path()})", file=sys.stderr)
             self._reported.emit(error)
         except Exception:  # noqa: BLE001 - the hook itself must never raise
             sys.__excepthook__(exc_type, exc, tb)
+            return
+        if sys.stderr is not None:  # None in a windowed app without a console
+            with contextlib.suppress(Exception):
+                print(f"briefing: internal error: {error} (details in {log_path()})", file=sys.stderr)
 
     def _on_reported(self, error: str) -> None:
         work_kept = self._save_recovery()

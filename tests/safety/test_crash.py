@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import sys
 import threading
@@ -159,3 +160,15 @@ def test_uninstalling_restores_the_previous_hooks(window):
     assert sys.excepthook == handler.excepthook and threading.excepthook == handler.thread_excepthook
     handler.uninstall()
     assert (sys.excepthook, threading.excepthook) == before
+
+
+@pytest.mark.parametrize("stderr", ["none", "closed"])
+def test_an_app_without_a_working_console_still_shows_the_message(window, safety, shown, qtbot, stderr: str,
+                                                                   monkeypatch: pytest.MonkeyPatch):
+    closed = io.StringIO()
+    closed.close()
+    # pythonw on Windows has no stderr; a launcher that went away leaves a closed one
+    monkeypatch.setattr(sys, "stderr", None if stderr == "none" else closed)
+    _raise_in_a_slot(qtbot, RuntimeError("no console"))
+    qtbot.waitUntil(lambda: bool(shown.messages), timeout=3000)
+    assert shown.messages[0].startswith("Something went wrong: no console.")
