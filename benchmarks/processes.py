@@ -10,6 +10,7 @@ holds a large brief by then.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -24,7 +25,7 @@ from benchmarks.timing import PLUS, RATIO, Row, interleaved, median
 REPO = Path(__file__).resolve().parent.parent
 APP = "benchmarks.probe_app"
 BARE = "benchmarks.probe_bare"
-TIMEOUT_S = 120
+TIMEOUT_S = 90
 
 
 class ProbeFailed(RuntimeError):
@@ -81,6 +82,13 @@ def run_child(module: str, args: list[str] | None = None, linger_ms: int = 0) ->
     return ChildRun(seconds=seconds, peak_mb=peak_kb / 1024, imported=imported, windows=windows)
 
 
+def check_composer(run: ChildRun) -> None:
+    """The first window painted must be the composer holding facts and sections, not an error dialog."""
+    match = re.search(r"MainWindow:(\d+)facts:(\d+)sections", run.windows)
+    if not match or not int(match.group(1)) or not int(match.group(2)):
+        raise ProbeFailed(f"the app showed {run.windows or 'nothing'}, not the composer with an article")
+
+
 def startup_row(runs: int = 7) -> Row:
     """Spawn to first paint: the app on its sample article vs a bare QMainWindow with a list and a tree."""
     seen: dict[str, ChildRun] = {}
@@ -93,6 +101,7 @@ def startup_row(runs: int = 7) -> Row:
 
     ours, bare = interleaved(measure(APP), measure(BARE), runs, measure=lambda spawn: spawn())
     app = seen[APP]
+    check_composer(app)
     return Row("start-up to window shown (sample article, default template)", median(ours), median(bare),
                "bare PySide6 QMainWindow + QListView + QTreeView", 1.5, RATIO, "s", runs,
                notes=[f"app window: {app.windows}; heavy modules imported by then: {app.imported or 'none'}"])
@@ -109,6 +118,7 @@ def memory_row(article: Path, runs: int = 2, linger_ms: int = 1500) -> Row:
         return run
 
     ours, bare = interleaved(spawn(APP, [str(article)]), spawn(BARE, []), runs, measure=lambda run: run())
+    check_composer(seen[APP])
     size_kb = article.stat().st_size / 1000
     return Row(f"peak memory, {size_kb:,.0f} kB news source open", median(ours), median(bare),
                "bare PySide6 window", 400, PLUS, "MB", runs,

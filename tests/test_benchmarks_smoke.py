@@ -127,6 +127,21 @@ def test_the_start_up_row_spawns_the_app_and_the_bare_window():
     assert "MainWindow:15facts:7sections" in row.notes[0]  # the sample article and the default template
 
 
+@pytest.mark.parametrize("windows, accepted", [
+    ("MainWindow:15facts:7sections", True),
+    ("MainWindow:0facts:7sections", False),
+    ("QMessageBox,MainWindow:0facts:0sections", False),
+    ("", False),
+])
+def test_start_up_counts_only_a_composer_that_shows_an_article(windows, accepted):
+    run = processes.ChildRun(seconds=1.0, peak_mb=100.0, imported="", windows=windows)
+    if accepted:
+        processes.check_composer(run)
+    else:
+        with pytest.raises(processes.ProbeFailed):
+            processes.check_composer(run)
+
+
 def test_the_script_starts(tmp_path):
     done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "run.py"), "--help"], capture_output=True,
                           text=True, check=False, cwd=tmp_path)
