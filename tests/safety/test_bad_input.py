@@ -60,7 +60,7 @@ def _docx_bomb() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", "<w:document>" + "A" * 300_000_000 + "</w:document>")
+        z.writestr("word/document.xml", "<w:document>" + "A" * 20_000_000 + "</w:document>")
     return buffer.getvalue()
 
 
