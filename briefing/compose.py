@@ -6,6 +6,7 @@ from typing import Sequence
 
 from briefing.core.autodraft import auto_draft
 from briefing.core.brief import Brief
+from briefing.core.metadata import fill_header
 from briefing.extract.pipeline import extract_path
 from briefing.template.registry import find_template
 
@@ -16,5 +17,6 @@ def compose(articles: Sequence[str], template: str | None = None) -> Brief:
     brief = Brief.from_template(tpl)
     for path in articles:
         brief.add_extraction(extract_path(path))
+    fill_header(brief)
     auto_draft(brief, tpl)
     return brief

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from briefing.core.brief import Brief
 from briefing.core.errors import BriefingError
+from briefing.core.metadata import fill_header
 from briefing.ui import dialogs
 from briefing.ui.extraction_worker import ExtractionJob
 
@@ -87,6 +88,7 @@ class FileCommands:
         template = template or self.default_template()
         brief = Brief.from_template(template)
         brief.add_extraction(extraction)
+        fill_header(brief)
         self.set_brief(brief, None)
         return brief
 

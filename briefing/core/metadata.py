@@ -1,0 +1,22 @@
+"""Sensible starting values for a new brief's header, so the analyst edits rather than types from scratch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.core.brief import Brief
+
+
+def fill_header(brief: Brief, today: dt.date | None = None) -> None:
+    """Fill an empty ``date`` with today and an empty ``subject`` with the first source's title.
+
+    Only fields the template has and the analyst has left empty are touched; called once when a brief is
+    made from an article (not on load, so a saved brief reads back exactly as saved)."""
+    if "date" in brief.metadata and not brief.metadata["date"].strip():
+        brief.metadata["date"] = (today or dt.date.today()).isoformat()
+    if "subject" in brief.metadata and not brief.metadata["subject"].strip() and brief.extractions:
+        first = next(iter(brief.extractions.values())).source
+        if first.title:
+            brief.metadata["subject"] = first.title
