@@ -268,7 +268,7 @@ class Autosaver(QObject):
         self._changed = True
 
     def _ensure_folder_and_lock(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # the articles are the analyst's business
         if self._lock is None:
             lock = QLockFile(str(self.folder / self.lock_name))
             lock.setStaleLockTime(0)

@@ -10,10 +10,12 @@ from safety_helpers import XDG_VARS, Home
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Home:
-    """XDG folders under tmp_path, for this process (monkeypatched) and the subprocesses it starts."""
+    """XDG folders under tmp_path, for this process (monkeypatched, but for settings) and its subprocesses."""
     h = Home(tmp_path / "home")
     for var in XDG_VARS:
-        monkeypatch.setenv(var, str(h.var(var)))
+        # Not the config folder in this process: Qt fixes QSettings' folder on first use for the session.
+        if var != "XDG_CONFIG_HOME":
+            monkeypatch.setenv(var, str(h.var(var)))
     monkeypatch.delenv("BRIEFING_AUTOSAVE_SECONDS", raising=False)
     return h
 

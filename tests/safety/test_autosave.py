@@ -267,3 +267,9 @@ def test_an_idle_window_is_not_serialized_again_but_every_edit_is_caught(window,
     window.undo_stack.push(SetNoteCommand(window.brief, placement, "Check the date"))  # merges: same index
     assert autosaver.save_now() == path and len(calls) == 3
     assert load_brief(path).placement(placement).note == "Check the date"
+
+
+def test_the_recovery_folder_is_private_to_the_analyst(window, autosaver, home: Home):
+    place_fact(window)
+    autosaver.save_now()
+    assert home.recovery_dir.stat().st_mode & 0o777 == 0o700
