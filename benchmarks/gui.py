@@ -13,13 +13,15 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QTextBrowser, QTreeView, QWidget
 
-from benchmarks.timing import AT_MOST, Row, clock, median
+from benchmarks.timing import AT_MOST, INFO, Row, clock, median
 
 PAINT_TIMEOUT_S = 5.0
 QUERIES = ("president", "north korea", "billion", "minister said")
+TICK_MS = 5
+INSTANT_MS = 100  # the usual threshold below which a pause goes unnoticed
 
 
 class PaintWatch(QObject):
@@ -154,3 +156,86 @@ def drop_rows(window, count: int = 1000, section_id: str | None = None, runs: in
                                if renders else "")]),
             Row(f"undo of that drop", median(undos), None, "-", 0.5, AT_MOST, "s", runs)]
     return rows
+
+
+class Ticks(QObject):
+    """A fast GUI-thread timer; the longest gap between its ticks is the longest time the GUI was frozen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(lambda: self.times.append(time.perf_counter()))
+
+    def start(self) -> None:
+        self.times = [time.perf_counter()]
+        self.timer.start()
+
+    def longest_gap(self, start: float = 0.0, end: float = float("inf")) -> float:
+        stamps = [t for t in self.times if start <= t <= end]
+        return max((b - a for a, b in zip(stamps, stamps[1:])), default=0.0)
+
+
+def background_rows(window, article: Path) -> list[Row]:  # noqa: ANN001 - MainWindow
+    """Open ``article`` as the app does from File > Open (off the GUI thread), and cancel a second reading.
+
+    Reports how long the GUI thread was ever frozen while the worker extracted, and while the finished
+    extraction was put on screen (that part runs on the GUI thread), and how soon Cancel takes effect."""
+    shown: list[float] = []  # (start, end) of putting the result on screen, on the GUI thread
+    show_result = window.new_brief_with
+
+    def timed_show(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        shown.append(time.perf_counter())
+        try:
+            return show_result(*args, **kwargs)
+        finally:
+            shown.append(time.perf_counter())
+
+    window.new_brief_with = timed_show
+    ticks = Ticks()
+    ticks.start()
+    started = time.perf_counter()
+    job = window.start_extraction(article)
+    if job is None:
+        raise AssertionError("an extraction was already running")
+    percents: list[int] = []
+    job.progress.connect(percents.append)
+    finished_at: list[float] = []
+    job.done.connect(lambda: finished_at.append(time.perf_counter()))
+    while not (finished_at and window.job is None and len(shown) == 2):
+        QApplication.processEvents()
+        time.sleep(0.001)
+        if time.perf_counter() - started > 120:
+            raise TimeoutError("background extraction did not finish in 120 s")
+    del window.new_brief_with
+    settle(0.1)
+    ticks.timer.stop()
+    if len(shown) != 2:
+        raise AssertionError("the finished extraction was not shown through new_brief_with")
+    while_working = ticks.longest_gap(started, shown[0])
+    showing = shown[1] - shown[0]
+    facts = len(window.brief.facts)
+
+    job = window.start_extraction(article)
+    cancelled_at: list[float] = []
+    outcome: list[str] = []
+    job.done.connect(lambda: cancelled_at.append(time.perf_counter()))
+    job.cancelled.connect(lambda: outcome.append("cancelled"))
+    job.finished.connect(lambda _extraction: outcome.append("finished before the cancel"))
+    time.sleep(0.3)  # let it get going (queued signals wait: this thread processes no events meanwhile)
+    asked = time.perf_counter()
+    window.cancel_extraction()
+    while not cancelled_at and time.perf_counter() - asked < 30:
+        QApplication.processEvents()
+        time.sleep(0.001)
+    cancel_s = (cancelled_at[0] - asked) if cancelled_at else float("inf")
+    note = (f"{facts:,} facts read off the GUI thread in {(shown[0] - started):.1f} s, on screen "
+            f"{(shown[1] - started):.1f} s after Open; progress bar values seen: {sorted(set(percents))}")
+    return [Row("GUI frozen while reading 1 MB in the background", while_working * 1000, None, "-", INSTANT_MS,
+                INFO, "ms", 1, notes=[note]),
+            Row("GUI frozen while showing the 1 MB result", showing * 1000, None, "-", INSTANT_MS, INFO, "ms", 1,
+                notes=["model reset, article view and entity panel filled on the GUI thread"]),
+            Row("Cancel of a background reading takes effect", cancel_s * 1000, None, "-", INSTANT_MS * 5, INFO,
+                "ms", 1, notes=[f"from cancel_extraction() 0.3 s into a reading to the job's done signal: "
+                                f"{outcome[0] if outcome else 'no outcome'}"])]

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-RATIO, AT_MOST, PLUS = "ratio", "at most", "plus"  # how a row is judged against its target
+RATIO, AT_MOST, PLUS, INFO = "ratio", "at most", "plus", "info"  # how a row is judged against its target
 
 
 @dataclass
@@ -20,7 +20,8 @@ class Row:
     """One line of the results table.
 
     ``judge`` says how ``target`` applies: RATIO (subject / reference <= target), AT_MOST (subject <=
-    target, no reference) or PLUS (subject - reference <= target). ``unit`` is that of subject, reference
+    target, no reference), PLUS (subject - reference <= target) or INFO (a measurement the issue sets no
+    target for: never a miss; ``target`` is a usual threshold, shown for orientation). ``unit`` is that of subject, reference
     and (for AT_MOST and PLUS) target: "s", "ms" or "MB".
     """
 
@@ -46,10 +47,12 @@ class Row:
 
     @property
     def passed(self) -> bool:
-        return self.value <= self.target and self.extra_pass
+        return self.judge == INFO or (self.value <= self.target and self.extra_pass)
 
     @property
     def verdict(self) -> str:
+        if self.judge == INFO:
+            return "info" if self.value <= self.target else f"info (over {_amount(self.target, self.unit)})"
         if not self.passed:
             return "MISS"
         return "PASS (stretch met)" if self.stretch is not None and self.value <= self.stretch else "PASS"
@@ -64,6 +67,8 @@ class Row:
         if self.judge == RATIO:
             extra = f" (stretch {self.stretch:g}x)" if self.stretch is not None else ""
             return f"<= {self.target:g}x{extra}"
+        if self.judge == INFO:
+            return "none in the issue"
         sign = "+" if self.judge == PLUS else ""
         return f"<= {sign}{_amount(self.target, self.unit)}"
 

@@ -117,6 +117,9 @@ def test_the_window_rows_run_on_the_sample_article(qapp):
         dropped, undone = gui.drop_rows(window, count=5, runs=1)
         assert dropped.subject > 0 and undone.subject > 0
         assert not any(s.placements for s in window.brief.sections)
+        reading, showing, cancel = gui.background_rows(window, SAMPLE_ARTICLE)
+        assert len(window.brief.facts) == 15 and window.job is None
+        assert reading.passed and showing.subject > 0 and cancel.subject >= 0
     finally:
         window.close()
 
