@@ -138,18 +138,25 @@ def _no_gc_pauses() -> Iterator[None]:
 
 def brief_to_yaml(brief: Brief) -> bytes:
     """The file content for a brief (UTF-8)."""
+    with _no_gc_pauses():
+        return data_to_yaml(brief_to_data(brief, FORMAT_VERSION))
+
+
+def data_to_yaml(data: dict[str, Any]) -> bytes:
+    """The file content for ``brief_to_data(brief, FORMAT_VERSION)``: plain data shares nothing with the
+    brief, so a snapshot taken on the GUI thread can be written out on another (autosave)."""
     stream = io.StringIO()
     with _no_gc_pauses():
-        _dump(brief, stream)
+        _dump(data, stream)
     return stream.getvalue().encode("utf-8")
 
 
-def _dump(brief: Brief, stream: io.StringIO) -> None:
+def _dump(data: dict[str, Any], stream: io.StringIO) -> None:
     dumper = _Dumper(stream, default_flow_style=False, allow_unicode=True, width=120, indent=2,
                      sort_keys=False)
     try:
         dumper.open()
-        dumper.serialize(_node(brief_to_data(brief, FORMAT_VERSION)))
+        dumper.serialize(_node(data))
         dumper.close()
     finally:
         dumper.dispose()

@@ -10,25 +10,28 @@ clean again (saved, undone, discarded) or the app quits normally, the recovery f
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import re
 import secrets
 import socket
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
 
 from briefing import __version__
 from briefing.core.atomic import atomic_write_bytes
 from briefing.core.errors import BriefingError
 from briefing.logs import logger
-from briefing.ui.settings import APPLICATION, ORGANIZATION
+from briefing.ui.recovery_files import (LOCK_SUFFIX, RECOVERY_SUFFIX, discard_recovery, pending_recoveries,
+                                        recovery_dir, sidecar_path)
+
+__all__ = ["Autosaver", "autosave_interval_seconds", "pending_recoveries", "recovery_dir"]
 
 if TYPE_CHECKING:
     from briefing.core.brief import Brief
@@ -38,35 +41,8 @@ if TYPE_CHECKING:
 INTERVAL_ENV = "BRIEFING_AUTOSAVE_SECONDS"
 DEFAULT_INTERVAL_SECONDS = 60.0
 MIN_INTERVAL_SECONDS = 0.1
-RECOVERY_SUFFIX = ".brief.yaml"
-SIDECAR_SUFFIX = ".json"
-LOCK_SUFFIX = ".lock"
+BACKGROUND_FACTS = 2000  # from here a brief takes ~0.3 s to serialize: do it off the GUI thread
 _log = logger("ui.autosave")
-
-
-# ----------------------------------------------------------------------------------------- where and what
-@contextlib.contextmanager
-def _briefing_names() -> Iterator[None]:
-    """Qt derives AppDataLocation from the application's names; a host (a test runner, a script) may have
-    named its QApplication otherwise, and the recovery folder must not move with it."""
-    app = QCoreApplication
-    before = (app.organizationName(), app.applicationName())
-    if before != (ORGANIZATION, APPLICATION):
-        app.setOrganizationName(ORGANIZATION)
-        app.setApplicationName(APPLICATION)
-    try:
-        yield
-    finally:
-        if before != (ORGANIZATION, APPLICATION):
-            app.setOrganizationName(before[0])
-            app.setApplicationName(before[1])
-
-
-def recovery_dir() -> Path:
-    """``<AppDataLocation>/recovery`` for Briefing (follows XDG_DATA_HOME on Linux); not created here."""
-    with _briefing_names():
-        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(data) / "recovery"
 
 
 def autosave_interval_seconds(environ: dict[str, str] | os._Environ[str] | None = None) -> float:
@@ -86,83 +62,39 @@ def autosave_interval_seconds(environ: dict[str, str] | os._Environ[str] | None 
 
 
 @dataclass(frozen=True)
-class RecoveryInfo:
-    """What a recovery file's sidecar says; a missing or unreadable sidecar gives the file's own facts."""
-
-    path: Path
-    brief_path: Path | None  # the .brief.yaml it was autosaved from; None: the brief was never saved
-    name: str  # the brief's name as the window title showed it
-    saved_at: datetime
-    lock: str  # the session's lock file name, in the same folder
-
-    @property
-    def sidecar(self) -> Path:
-        return sidecar_path(self.path)
+class _Job:
+    data: dict  # storage_format.brief_to_data's snapshot
+    target: Path
+    sidecar: bytes
+    generation: int
+    previous_digest: bytes | None  # of what ``target`` holds now, if this session wrote it
 
 
-def sidecar_path(recovery: Path) -> Path:
-    name = recovery.name
-    stem = name[: -len(RECOVERY_SUFFIX)] if name.endswith(RECOVERY_SUFFIX) else recovery.stem
-    return recovery.with_name(stem + SIDECAR_SUFFIX)
+@dataclass(frozen=True)
+class _Result:
+    target: Path
+    generation: int
+    digest: bytes | None = None
+    error: str | None = None
 
 
-def read_recovery_info(path: str | os.PathLike[str]) -> RecoveryInfo:
-    """The sidecar of recovery file ``path``, tolerating a missing or damaged one (a crash mid-write)."""
-    path = Path(path)
+def _write(job: _Job) -> _Result:
+    """Serialize and write one recovery file and its sidecar (any thread; touches no Qt object)."""
+    from briefing.storage import data_to_yaml
+
     try:
-        data = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            data = {}
-    except (OSError, ValueError):
-        data = {}
-    try:
-        saved = datetime.fromisoformat(str(data["saved_at"]))
-    except (KeyError, ValueError):
-        try:
-            saved = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
-        except OSError:
-            saved = datetime.now(timezone.utc)
-    brief = data.get("brief")
-    name = data.get("name")
-    return RecoveryInfo(path=path, brief_path=Path(brief) if isinstance(brief, str) and brief else None,
-                        name=name if isinstance(name, str) and name else path.name[: -len(RECOVERY_SUFFIX)],
-                        saved_at=saved, lock=str(data.get("lock") or ""))
-
-
-def _session_alive(folder: Path, lock_name: str) -> bool:
-    """Whether the session that owns ``lock_name`` is still running (in this process or another)."""
-    if not lock_name or "/" in lock_name or "\\" in lock_name:
-        return False
-    lock = QLockFile(str(folder / lock_name))
-    lock.setStaleLockTime(0)  # never stale by age: only a dead owner makes the lock stale
-    if lock.tryLock(0):
-        lock.unlock()  # the owner is gone; unlocking removes its leftover lock file
-        return False
-    return lock.error() == QLockFile.LockError.LockFailedError
-
-
-def pending_recoveries(folder: str | os.PathLike[str] | None = None) -> list[Path]:
-    """Recovery files left by sessions that are no longer running, most recent first.
-
-    The running app's own recovery file is not pending; neither is one another open Briefing window keeps.
-    """
-    where = Path(folder) if folder is not None else recovery_dir()
-    try:
-        candidates = [p for p in where.iterdir() if p.name.endswith(RECOVERY_SUFFIX) and p.is_file()]
-    except OSError:
-        return []
-    infos = [read_recovery_info(p) for p in candidates]
-    pending = [i for i in infos if not _session_alive(where, i.lock)]
-    pending.sort(key=lambda i: i.saved_at, reverse=True)
-    return [i.path for i in pending]
-
-
-def discard_recovery(path: str | os.PathLike[str]) -> None:
-    """Delete a recovery file and its sidecar (missing ones are fine)."""
-    path = Path(path)
-    for target in (path, sidecar_path(path)):
-        with contextlib.suppress(FileNotFoundError):
-            target.unlink()
+        content = data_to_yaml(job.data)
+        digest = hashlib.blake2b(content, digest_size=16).digest()
+        if digest != job.previous_digest or not job.target.is_file():
+            # Plain atomic write, not storage.save_brief: a recovery file needs no .bak rotation.
+            atomic_write_bytes(job.target, content)
+            atomic_write_bytes(sidecar_path(job.target), job.sidecar)
+    except (BriefingError, OSError) as err:
+        return _Result(job.target, job.generation, error=str(err))
+    except Exception:  # noqa: BLE001 - autosave must never take the app down; the log has the bug
+        _log.exception("autosave failed")
+        return _Result(job.target, job.generation, error="an internal error (see the log)")
+    return _Result(job.target, job.generation, digest=digest)
 
 
 def _file_stem(name: str) -> str:
@@ -183,6 +115,7 @@ class Autosaver(QObject):
 
     saved = Signal(Path)
     failed = Signal(str)
+    _written = Signal()  # from the background writer: its result is ready
 
     def __init__(self, window: MainWindow, *, interval: float | None = None,
                  folder: str | os.PathLike[str] | None = None) -> None:
@@ -198,9 +131,14 @@ class Autosaver(QObject):
         self._changed = True  # since the last autosave; a big brief takes a second to serialize
         self._lock: QLockFile | None = None
         self._failing = False
+        self._generation = 0  # bumped by discard(): a write started before it must not leave a file
+        self.background_facts = BACKGROUND_FACTS
+        self._writer: threading.Thread | None = None
+        self._result: _Result | None = None
+        self._written.connect(self._collect)
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, round(self.interval * 1000)))
-        self._timer.timeout.connect(self.save_now)
+        self._timer.timeout.connect(self._tick)
         window.undo_stack.cleanChanged.connect(self._on_clean_changed)
         window.undo_stack.indexChanged.connect(self._mark_changed)
         self._watch()
@@ -220,39 +158,87 @@ class Autosaver(QObject):
     def save_now(self) -> Path | None:
         """Write the recovery file now if there are unsaved changes; returns it, or None if nothing to save.
 
-        Never raises: a failure is logged and reported through ``failed`` (the brief itself is untouched).
+        Synchronous (the crash hook and a restore rely on that): a background write still running is
+        waited for first. Never raises: a failure is logged and reported through ``failed``.
         """
+        self._collect()
+        job = self._prepare()
+        if not isinstance(job, _Job):
+            return job
+        return self._apply(_write(job))
+
+    def _tick(self) -> None:
+        """The timer: small briefs are written at once; a big one is serialized and written on a thread,
+        so the window does not stall for a second every minute."""
+        if self._writer is not None:
+            return  # the previous write is still going; the next tick catches up
+        if len(self.window.brief.facts) < self.background_facts:
+            self.save_now()
+            return
+        job = self._prepare()
+        if not isinstance(job, _Job):
+            return
+
+        def run() -> None:
+            self._result = _write(job)
+            try:
+                self._written.emit()
+            except RuntimeError:  # the window is gone (the app quit without finish): nothing to apply
+                pass
+
+        self._writer = threading.Thread(target=run, name="autosave", daemon=True)
+        self._writer.start()
+
+    def _prepare(self) -> _Job | Path | None:
+        """On the GUI thread: a snapshot of what to write, or the answer when there is nothing to write."""
         if self.window.undo_stack.isClean():
             return None
         self._watch()
         if not self._changed and self.path is not None and self.path.is_file():
             return self.path  # nothing happened since the last autosave: skip serializing
-        from briefing.storage import brief_to_yaml
+        from briefing.storage import FORMAT_VERSION
+        from briefing.storage_format import brief_to_data
 
         try:
-            content = brief_to_yaml(self.window.brief)
-            digest = hashlib.blake2b(content, digest_size=16).digest()
+            data = brief_to_data(self.window.brief, FORMAT_VERSION)  # plain data, shares nothing with the brief
             target = self.folder / (_file_stem(self.window.brief_name()) + f"--{self.session}{RECOVERY_SUFFIX}")
-            if digest == self._digest and target == self.path and target.is_file():
-                return target
             self._ensure_folder_and_lock()
-            # Plain atomic write, not storage.save_brief: a recovery file needs no .bak rotation.
-            atomic_write_bytes(target, content)
-            atomic_write_bytes(sidecar_path(target), self._sidecar(target))
+            sidecar = self._sidecar(target)
         except (BriefingError, OSError) as err:
             return self._report_failure(str(err))
         except Exception:  # noqa: BLE001 - autosave must never take the app down; the log has the bug
             _log.exception("autosave failed")
             return self._report_failure("an internal error (see the log)")
-        if self.path is not None and self.path != target:  # the brief was renamed: one file per session
+        self._changed = False  # edits from now on mark it again
+        return _Job(data, target, sidecar, self._generation,
+                    self._digest if target == self.path else None)
+
+    def _collect(self) -> None:
+        """Wait for a background write (on the GUI thread) and apply its result. Called when the writer
+        signals (its last act, so the join is immediate), and before anything that must see its outcome."""
+        if self._writer is None:
+            return
+        self._writer.join()
+        result, self._writer, self._result = self._result, None, None
+        if result is not None:
+            self._apply(result)
+
+    def _apply(self, result: _Result) -> Path | None:
+        if result.error is not None:
+            self._changed = True
+            return self._report_failure(result.error)
+        if result.generation != self._generation:  # discarded (saved, undone) while it was being written
+            discard_recovery(result.target)
+            return None
+        if self.path is not None and self.path != result.target:  # renamed: one file per session
             discard_recovery(self.path)
-        self.path, self._digest, self._changed = target, digest, False
+        self.path, self._digest = result.target, result.digest
         if self._failing:
             self._failing = False
             self.window.statusBar().showMessage("Autosave works again", 4000)
-        _log.debug("autosaved %s", target)
-        self.saved.emit(target)
-        return target
+        _log.debug("autosaved %s", result.target)
+        self.saved.emit(result.target)
+        return result.target
 
     def _watch(self) -> None:
         """Follow the window's current brief (the window replaces it on open, new, restore)."""
@@ -301,6 +287,7 @@ class Autosaver(QObject):
             discard_recovery(self.path)
             _log.debug("removed %s", self.path)
         self.path, self._digest = None, None
+        self._generation += 1
 
     def _on_clean_changed(self, clean: bool) -> None:
         if clean:
@@ -309,6 +296,7 @@ class Autosaver(QObject):
     def finish(self) -> None:
         """A clean close: stop autosaving, remove the recovery file and release the session lock."""
         self._timer.stop()
+        self._collect()
         if self._watched is not None:
             self._watched.events.disconnect(self._mark_changed)
             self._watched = None

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from briefing.core.brief import Brief
 from briefing.core.errors import BriefingError
 from briefing.logs import logger, setup_logging
-from briefing.ui.autosave import (Autosaver, RecoveryInfo, discard_recovery, pending_recoveries,
-                                  read_recovery_info)
+from briefing.ui.autosave import Autosaver
+from briefing.ui.recovery_files import RecoveryInfo, discard_recovery, pending_recoveries, read_recovery_info
 from briefing.ui.crash import CrashHandler, show_crash_box
 
 if TYPE_CHECKING:

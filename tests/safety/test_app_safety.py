@@ -14,7 +14,8 @@ from safety_helpers import Home
 from briefing.storage import brief_to_yaml
 from briefing.ui import app as app_module
 from briefing.ui import safety
-from briefing.ui.autosave import Autosaver, sidecar_path
+from briefing.ui.autosave import Autosaver
+from briefing.ui.recovery_files import sidecar_path
 from briefing.ui.crash import show_crash_box
 from briefing.ui.main_window import MainWindow
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from safety_helpers import Home, place_fact
 
 from briefing.storage import brief_to_yaml, load_brief, save_brief
-from briefing.ui.autosave import (DEFAULT_INTERVAL_SECONDS, Autosaver, autosave_interval_seconds, discard_recovery,
-                                  pending_recoveries, read_recovery_info, recovery_dir, sidecar_path)
+from briefing.ui.autosave import DEFAULT_INTERVAL_SECONDS, Autosaver, autosave_interval_seconds
+from briefing.ui.recovery_files import (discard_recovery, pending_recoveries, read_recovery_info, recovery_dir,
+                                        sidecar_path)
 from briefing.ui.commands import SetMetadataCommand
 from briefing.ui.safety import DISCARD, LATER, RESTORE, install_safety, offer_recovery, restore_recovery
 
@@ -255,8 +257,8 @@ def test_an_idle_window_is_not_serialized_again_but_every_edit_is_caught(window,
     from briefing.ui.commands import SetNoteCommand
 
     calls = []
-    real = storage.brief_to_yaml
-    monkeypatch.setattr(storage, "brief_to_yaml", lambda brief: calls.append(1) or real(brief))
+    real = storage.data_to_yaml
+    monkeypatch.setattr(storage, "data_to_yaml", lambda data: calls.append(1) or real(data))
     placement = place_fact(window)
     path = autosaver.save_now()
     autosaver.save_now()
@@ -273,3 +275,66 @@ def test_the_recovery_folder_is_private_to_the_analyst(window, autosaver, home: 
     place_fact(window)
     autosaver.save_now()
     assert home.recovery_dir.stat().st_mode & 0o777 == 0o700
+
+
+class SlowWriter:
+    """Stands in for the YAML writer of a huge brief: it waits until the test lets it go, and notes its thread."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from briefing import storage
+
+        self.release, self.started, self.threads = threading.Event(), threading.Event(), []
+        real = storage.data_to_yaml
+
+        def slow(data):
+            self.threads.append(threading.current_thread().name)
+            self.started.set()
+            assert self.release.wait(10)
+            return real(data)
+
+        monkeypatch.setattr(storage, "data_to_yaml", slow)
+
+
+@pytest.fixture
+def big_brief_saver(window):
+    """An autosaver that treats the sample as a big brief (written on a thread)."""
+    saver = Autosaver(window, interval=0.05)
+    saver.background_facts = 0
+    yield saver
+    saver.finish()
+
+
+def test_a_big_brief_is_written_off_the_gui_thread_while_the_window_stays_responsive(window, big_brief_saver,
+                                                                                    qtbot, monkeypatch):
+    place_fact(window, row=3)
+    expected = brief_to_yaml(window.brief)
+    writer = SlowWriter(monkeypatch)
+    qtbot.waitUntil(writer.started.is_set, timeout=3000)
+    place_fact(window, row=4)  # the window goes on taking edits meanwhile
+    writer.release.set()
+    with qtbot.waitSignal(big_brief_saver.saved, timeout=5000) as saved:
+        pass
+    assert writer.threads[0] == "autosave"
+    assert saved.args[0].read_bytes() == expected  # the snapshot taken when the write began...
+    qtbot.waitUntil(lambda: load_brief(big_brief_saver.path) == window.brief, timeout=5000)  # ...then the rest
+
+
+@pytest.mark.parametrize("then", ["undo", "finish", "save_now"])
+def test_a_write_in_flight_never_outlives_what_happens_meanwhile(window, big_brief_saver, qtbot, monkeypatch,
+                                                                 home: Home, then: str):
+    writer = SlowWriter(monkeypatch)
+    place_fact(window, row=3)
+    qtbot.waitUntil(writer.started.is_set, timeout=3000)
+    threading.Timer(0.2, writer.release.set).start()
+    if then == "undo":  # the work becomes clean while its copy is being written: no copy may remain
+        window.undo_stack.undo()
+        qtbot.waitUntil(lambda: big_brief_saver._writer is None, timeout=5000)
+        assert [n for n in _files(home.recovery_dir) if not n.endswith(".lock")] == []
+    elif then == "finish":  # the app quits meanwhile
+        big_brief_saver.finish()
+        assert _files(home.recovery_dir) == []
+    else:  # the crash hook needs a copy now: it waits for the write and gets the current brief
+        place_fact(window, row=5)
+        path = big_brief_saver.save_now()
+        assert load_brief(path) == window.brief
+        assert [n for n in _files(home.recovery_dir) if n.endswith(".brief.yaml")] == [path.name]

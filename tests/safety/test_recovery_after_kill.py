@@ -43,7 +43,7 @@ RESTART_DRIVER = """
 import json
 from PySide6.QtCore import QTimer
 from briefing.ui.app import make_application
-from briefing.ui.autosave import pending_recoveries
+from briefing.ui.recovery_files import pending_recoveries
 from briefing.ui.main_window import MainWindow
 from briefing.ui.safety import RESTORE, install_safety, offer_recovery
 
