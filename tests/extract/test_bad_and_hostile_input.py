@@ -92,7 +92,7 @@ def test_a_100000_character_line_without_punctuation_does_not_hang(tmp_path):
     path.write_text(line, encoding="utf-8")
     started = time.perf_counter()
     extraction = extract_path(path)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 10.0  # a guard against hanging; speed is benchmarked
     assert all(len(f.text) <= 1500 for f in extraction.facts)
     assert " ".join(f.text for f in extraction.facts) == line
 
