@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from briefing.core.spans import trim_span
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QContextMenuEvent, QMouseEvent
 
@@ -94,14 +96,10 @@ class SourceView(QPlainTextEdit):
             return None
         offsets = self.source_doc.offsets
         start, end = offsets.to_py(cursor.selectionStart()), offsets.to_py(cursor.selectionEnd())
-        text = self.source_doc.extraction.source.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start >= end:
+        trimmed = trim_span(self.source_doc.extraction.source.text, start, end)
+        if trimmed is None:
             return None
-        return self.source_doc.source_id, start, end
+        return (self.source_doc.source_id, *trimmed)
 
     def select_span(self, start: int, end: int) -> None:
         """Select source offsets ``start``..``end`` (what a person does with the mouse)."""

@@ -24,6 +24,7 @@ from briefing.core.errors import BriefingError
 from briefing.core.extraction import Extraction
 from briefing.core.fact import CUSTOM_KIND, Fact
 from briefing.core.source import Source
+from briefing.core.spans import trim_span
 from briefing.ui.commands import AddFactCommand, AddSourceCommand, MovePlacementsCommand, PlaceFactsCommand
 from briefing.ui.mime import Span, fact_ids_in, placement_ids_in, span_in
 
@@ -115,13 +116,10 @@ def span_fact(brief: Brief, span: Span) -> Fact | None:
     if ext is None or span.end > len(ext.source.text):
         return None
     text = ext.source.text
-    start, end = span.start, span.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start >= end:
+    trimmed = trim_span(text, span.start, span.end)
+    if trimmed is None:
         return None
+    start, end = trimmed
     seen: dict[tuple[int, int], object] = {}
     for fact in ext.facts:
         if fact.end <= start or fact.start >= end:
