@@ -392,9 +392,13 @@ class Brief:
         self.events.emit(ev.BriefEvent(ev.CHANGED, section=si))
         return old
 
-    def set_metadata(self, key: str, value: str) -> str:
-        old = self.metadata.get(key, "")
-        self.metadata[key] = value
+    def set_metadata(self, key: str, value: str | None) -> str | None:
+        """Set a header field; ``None`` removes it. Returns the previous value (None: the key was absent)."""
+        old = self.metadata.get(key)
+        if value is None:
+            self.metadata.pop(key, None)
+        else:
+            self.metadata[key] = value
         self.events.emit(ev.BriefEvent(ev.METADATA, key=key))
         return old
 

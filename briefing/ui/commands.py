@@ -130,8 +130,9 @@ class _MergingEdit(BriefCommand):
         super().__init__(brief, text, parent)
         self.target, self.value = target, value
         self._old: str | None = None
+        self._done_once = False
 
-    def _set(self, value: str) -> str:
+    def _set(self, value: str | None) -> str | None:
         raise NotImplementedError
 
     def id(self) -> int:  # noqa: A003 - Qt's name
@@ -139,11 +140,11 @@ class _MergingEdit(BriefCommand):
 
     def redo(self) -> None:
         old = self._set(self.value)
-        if self._old is None:
-            self._old = old
+        if not self._done_once:
+            self._old, self._done_once = old, True
 
     def undo(self) -> None:
-        self._set(self._old or "")
+        self._set(self._old)  # None (a field that did not exist) removes it again
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
         if not isinstance(other, type(self)) or other.target != self.target:
@@ -190,7 +191,7 @@ class SetMetadataCommand(_MergingEdit):
     def key(self) -> str:
         return self.target
 
-    def _set(self, value: str) -> str:
+    def _set(self, value: str | None) -> str | None:
         return self.brief.set_metadata(self.target, value)
 
 

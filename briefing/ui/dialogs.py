@@ -46,7 +46,7 @@ TEMPLATE_SCHEMA = """\
 #     title:     the heading in Word (required)
 #     guidance:  what belongs here; shown as a tooltip and as the placeholder of the section's text
 #     kinds:     fact kinds auto-draft puts here: quote, plan, decision, meeting, figure, statement
-#     keywords:  words that make auto-draft prefer this section
+#     keywords:  auto-draft places a fact here only if it contains one of these
 #     min, max:  how many facts the section should hold (the outline warns outside the range)
 #     layout:    bullets | numbered | paragraphs
 #

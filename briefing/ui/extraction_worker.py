@@ -12,6 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from briefing.core.errors import BriefingError
+from briefing.logs import logger
 
 FINISHED, FAILED, CANCELLED = "finished", "failed", "cancelled"
 Extractor = Callable[..., Any]  # extract_path(path, progress=fraction -> None, cancel=() -> bool) -> Extraction
@@ -61,6 +62,7 @@ class _Worker(QObject):
         except BriefingError as err:
             return FAILED, str(err)
         except Exception as err:  # noqa: BLE001 - a bug in extraction must reach the person, not kill the thread
+            logger("ui.extract").exception("extraction of %s failed", self.path)
             return FAILED, f"could not read {self.path}: {err}"
         return (CANCELLED, None) if self.stop.is_set() else (FINISHED, extraction)
 

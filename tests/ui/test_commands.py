@@ -154,6 +154,16 @@ def test_typing_a_field_back_to_its_old_value_leaves_nothing_to_undo(brief, undo
     assert brief.metadata["title"] == ""
 
 
+def test_undoing_the_first_value_of_a_new_header_field_leaves_the_brief_as_it_was(brief, undo_stack):
+    before = dict(brief.metadata)
+    undo_stack.push(SetMetadataCommand(brief, "reference", "PSM-2025-07"))
+    assert brief.metadata["reference"] == "PSM-2025-07"
+    undo_stack.undo()
+    assert brief.metadata == before
+    undo_stack.redo()
+    assert brief.metadata["reference"] == "PSM-2025-07"
+
+
 def test_notes_on_two_placements_are_separate_steps(brief, undo_stack):
     a, b = _placed(brief, undo_stack, [0, 1], "key_points")
     undo_stack.push(SetNoteCommand(brief, a, "check"))
