@@ -225,10 +225,12 @@ def test_notes_free_text_and_metadata_return_what_they_replace(brief, events):
     assert brief.set_section_text("c", "Our view.") == ""
     assert brief.section("c").text == "Our view."
     assert brief.set_metadata("title", "Steel") == "Note"
-    assert brief.set_metadata("to", "Minister") == ""
+    assert brief.set_metadata("to", "Minister") is None  # the field was not there
     assert brief.metadata == {"title": "Steel", "classification": "UNCLASSIFIED", "to": "Minister"}
+    assert brief.set_metadata("to", None) == "Minister"
+    assert "to" not in brief.metadata
     assert events == [_ev(ev.CHANGED, 0, 0, 0), _ev(ev.CHANGED, 0, 0, 0), _ev(ev.CHANGED, 2),
-                      _ev(ev.METADATA, key="title"), _ev(ev.METADATA, key="to")]
+                      _ev(ev.METADATA, key="title"), _ev(ev.METADATA, key="to"), _ev(ev.METADATA, key="to")]
 
 
 @pytest.mark.parametrize(("count", "low", "high", "warning"), [
