@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QInputDia
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
 from briefing import __version__ as _version
+from briefing.ui.window_files import BRIEF_SUFFIX
 
 if TYPE_CHECKING:
     from briefing.template.schema import Template
 
-BRIEF_SUFFIX = ".brief.yaml"
 ARTICLE_PATTERNS = "*.txt *.text *.md *.html *.htm *.xhtml *.docx *.pdf"
 OPEN_FILTER = (f"Articles and briefs ({ARTICLE_PATTERNS} *{BRIEF_SUFFIX});;Briefs (*{BRIEF_SUFFIX});;"
                f"Articles ({ARTICLE_PATTERNS});;All files (*)")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton, QW
 
 from briefing.core import events as ev
 from briefing.core.brief import Brief
-from briefing.ui import dialogs
 from briefing.ui.actions import build_actions
 from briefing.ui.models import KIND_COLORS, BriefTreeModel, FactFilterProxy, FactListModel
 from briefing.ui.settings import LAST_TEMPLATE_KEY, RecentFiles, app_settings
@@ -147,14 +146,16 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
     # ----------------------------------------------------------------- the brief
     def set_brief(self, brief: Brief, path: Path | None) -> None:
         """Show ``brief`` (saved at ``path``, or never saved); the undo history starts afresh."""
-        from briefing.template.registry import find_template_or_none
-
         old = self.brief
         old.events.disconnect(self._on_brief_event)
         self.brief = brief
         self.brief_path = Path(path) if path is not None else None
         self.export_path = None
-        self.template = find_template_or_none(brief.template_id)
+        self.template = None
+        if brief.template_id:  # the empty brief of a new window has none: no need to read the templates
+            from briefing.template.registry import find_template_or_none
+
+            self.template = find_template_or_none(brief.template_id)
         self.clear_filters()
         self.fact_model.set_brief(brief)
         self.tree_model.set_brief(brief)
@@ -263,6 +264,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.last_error = message
         self.error_reported.emit(message)
         if self.interactive:
+            from briefing.ui import dialogs
+
             dialogs.show_error(self, message)
         else:
             self.statusBar().showMessage(message, 8000)
@@ -315,6 +318,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         """True when it is fine to drop the current brief (saved, discarded, or not interactive)."""
         if self.undo_stack.isClean() or not self.interactive:
             return True
+        from briefing.ui import dialogs
+
         answer = dialogs.ask_save_changes(self, self.brief_name())
         if answer == dialogs.SAVE:
             return self.save_interactive()

@@ -1,4 +1,8 @@
-"""The live preview of the brief as it will read, re-rendered after a short pause so typing never stalls."""
+"""The live preview of the brief as it will read, re-rendered after a short pause so typing never stalls.
+
+A new brief is rendered once the pane is on screen, from the event loop: the window's first paint does not
+wait for it, and a brief replaced during start-up (the empty one, then the article's) is rendered only once.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
     from briefing.core.brief import Brief
     from briefing.core.events import BriefEvent
 
@@ -35,7 +41,12 @@ class PreviewPane(QTextBrowser):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.render_now)
+        self.timer.timeout.connect(self._render_when_shown)
+        self._stale = False  # the brief changed since it was last rendered
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._render_when_shown)
 
     def set_brief(self, brief: Brief | None) -> None:
         if self.brief is not None:
@@ -43,7 +54,21 @@ class PreviewPane(QTextBrowser):
         self.brief = brief
         if brief is not None:
             brief.events.connect(self._on_event)
-        self.render_now()
+        self.timer.stop()
+        self._stale = True
+        if self.isVisible():
+            self._soon.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale:
+            self._soon.start()
+
+    def _render_when_shown(self) -> None:
+        """A hidden preview (the Header tab in front, the window not shown yet) waits until it is shown."""
+        self._stale = True
+        if self.isVisible():
+            self.render_now()
 
     def _on_event(self, event: BriefEvent) -> None:
         if event.kind.endswith("ing"):  # the "before" half of a change: wait for the change itself
@@ -53,6 +78,8 @@ class PreviewPane(QTextBrowser):
     def render_now(self) -> None:
         """Render immediately (and drop a pending delayed render)."""
         self.timer.stop()
+        self._soon.stop()
+        self._stale = False
         if self.brief is None:
             self.setHtml("")
             return

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from briefing.core.errors import BriefingError
-from briefing.ui import brief_edits, dialogs
+from briefing.ui import brief_edits
 from briefing.ui.roles import Role
 
 if TYPE_CHECKING:
@@ -199,9 +199,13 @@ class EditCommands:
         self.update_enabled()
 
     def show_about(self) -> None:
+        from briefing.ui import dialogs
+
         dialogs.show_about(self)
 
     def show_template_format(self) -> None:
+        from briefing.ui import dialogs
+
         dialog = dialogs.TemplateFormatDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal without blocking the caller

@@ -13,14 +13,14 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from briefing.core.brief import Brief
 from briefing.core.errors import BriefingError
 from briefing.core.metadata import fill_header
-from briefing.ui import dialogs
-from briefing.ui.extraction_worker import ExtractionJob
 
 if TYPE_CHECKING:
     from briefing.core.extraction import Extraction
     from briefing.template.schema import Template
+    from briefing.ui.extraction_worker import ExtractionJob
 
-BRIEF_SUFFIX = dialogs.BRIEF_SUFFIX
+# Dialogs and the background job are imported where used: the window's first paint needs neither.
+BRIEF_SUFFIX = ".brief.yaml"  # the dialogs' file filters use this too
 NEW, ADD = "new", "add"
 
 
@@ -132,6 +132,8 @@ class FileCommands:
         if self.job is not None:
             self.pending.append((str(path), ADD))
             return None
+        from briefing.ui.extraction_worker import ExtractionJob
+
         job = ExtractionJob(str(path), parent=self)
         self.job = job
         self.show_progress(f"Reading {Path(path).name}\u2026")
@@ -176,6 +178,8 @@ class FileCommands:
         return str(self.brief_path.parent) if self.brief_path else ""
 
     def open_interactive(self) -> None:
+        from briefing.ui import dialogs
+
         path = dialogs.choose_open_path(self, self._folder())
         if path:
             self.open_file_interactive(path)
@@ -194,12 +198,15 @@ class FileCommands:
             self.start_extraction(path, NEW)
 
     def add_source_interactive(self) -> None:
+        from briefing.ui import dialogs
+
         path = dialogs.choose_article_path(self, self._folder())
         if path:
             self.start_extraction(path, ADD if self.brief.sections else NEW)
 
     def new_brief_interactive(self) -> None:
         from briefing.template.registry import available_templates
+        from briefing.ui import dialogs
 
         template = dialogs.choose_template(self, available_templates(), self.brief.template_id)
         if template is not None and self.maybe_save():
@@ -211,6 +218,8 @@ class FileCommands:
         return self.guarded(self.save_brief) is not None
 
     def save_as_interactive(self) -> bool:
+        from briefing.ui import dialogs
+
         suggestion = str(self.brief_path or Path.home() / (self.brief_name() + BRIEF_SUFFIX))
         path = dialogs.choose_save_path(self, suggestion)
         return path is not None and self.guarded(self.save_brief, path) is not None
@@ -218,6 +227,8 @@ class FileCommands:
     def export_interactive(self) -> None:
         target = self.default_export_path()
         if target is None:
+            from briefing.ui import dialogs
+
             path = dialogs.choose_export_path(self, str(Path.home() / (self.brief_name() + ".docx")))
             if path is None:
                 return
