@@ -74,6 +74,7 @@ class Brief:
         self.events = ev.EventEmitter()
         self._fact_index: dict[str, int] = {}
         self._placed: Counter[str] = Counter()
+        self._placed_facts = 0  # facts placed at least once: kept as placements come and go
         self._reindex()
 
     # ----------------------------------------------------------------- construction and lookup
@@ -93,6 +94,7 @@ class Brief:
     def _reindex(self) -> None:
         self._fact_index = {f.id: i for i, f in enumerate(self.facts)}
         self._placed = Counter(p.fact_id for s in self.sections for p in s.placements)
+        self._placed_facts = sum(1 for n in self._placed.values() if n > 0)
 
     def fact(self, fact_id: str) -> Fact:
         try:
@@ -108,6 +110,18 @@ class Brief:
 
     def times_placed(self, fact_id: str) -> int:
         return self._placed[fact_id]
+
+    def placed_fact_count(self) -> int:
+        """How many facts are placed at least once; kept up to date, so asking is free at any size."""
+        return self._placed_facts
+
+    def _count_placed(self, fact_ids: Iterable[str], step: int) -> None:
+        placed = self._placed
+        for fact_id in fact_ids:
+            before = placed[fact_id]
+            placed[fact_id] = before + step
+            if (before > 0) != (before + step > 0):
+                self._placed_facts += step
 
     def section_index(self, section_id: str) -> int:
         for i, s in enumerate(self.sections):
@@ -268,7 +282,7 @@ class Brief:
     def _insert_block(self, si: int, first: int, block: list[Placement]) -> None:
         self.events.emit(ev.BriefEvent(ev.INSERTING, section=si, first=first, last=first + len(block) - 1))
         self.sections[si].placements[first:first] = block
-        self._placed.update(p.fact_id for p in block)
+        self._count_placed((p.fact_id for p in block), 1)
         self.events.emit(ev.BriefEvent(ev.INSERTED, section=si, first=first, last=first + len(block) - 1))
         self._fact_changed(p.fact_id for p in block)
 
@@ -295,7 +309,7 @@ class Brief:
             self.events.emit(ev.BriefEvent(ev.REMOVING, section=si, first=first, last=last))
             block = self.sections[si].placements[first:last + 1]
             del self.sections[si].placements[first:last + 1]
-            self._placed.subtract(p.fact_id for p in block)
+            self._count_placed((p.fact_id for p in block), -1)
             self.events.emit(ev.BriefEvent(ev.REMOVED, section=si, first=first, last=last))
             self._fact_changed(p.fact_id for p in block)
         return removed

@@ -226,7 +226,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
 
     def counts_text(self) -> str:
         total = len(self.brief.facts)
-        placed = sum(1 for f in self.brief.facts if self.brief.times_placed(f.id))
+        placed = self.brief.placed_fact_count()
         return f"{total} fact{'s' if total != 1 else ''}, {self.fact_proxy.rowCount()} shown, {placed} placed"
 
     def update_counts(self) -> None:
