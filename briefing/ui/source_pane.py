@@ -1,11 +1,15 @@
-"""The left pane: one tab per source, a colour key, and the source text mirroring the brief's facts."""
+"""The left pane: one tab per source, a colour key, and the source text mirroring the brief's facts.
+
+A long source is coloured where the reader looks first (what is on screen, again after each scroll), then
+the rest a few milliseconds at a time from the event loop, so showing a megabyte never freezes the window.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import TYPE_CHECKING, Mapping
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QTabBar, QVBoxLayout, QWidget
 
@@ -21,6 +25,8 @@ if TYPE_CHECKING:
 
 # Rebuilding a document is cheaper than repainting span by span once this many facts leave at once.
 REBUILD_THRESHOLD = 50
+FILL_SLICE_S = 0.008  # colouring a long source in the background: at most this long between events
+VISIBLE_MARGIN = 4_000  # characters above and below the screen coloured along with it
 
 
 class ColorKey(QLabel):
@@ -75,8 +81,13 @@ class SourcePane(QWidget):
         self.kind_colors: dict[str, QColor] = {}
         self._docs: dict[str, SourceDocument] = {}
         self._leaving: list[Fact] = []
+        self._fill = QTimer(self)
+        self._fill.setSingleShot(True)
+        self._fill.setInterval(0)
+        self._fill.timeout.connect(self._fill_some)
         self.tabs.currentChanged.connect(self._on_tab)
         self.view.fact_clicked.connect(self.fact_clicked)
+        self.view.verticalScrollBar().valueChanged.connect(self._paint_visible)
         self._sync_tabs()
 
     # ----------------------------------------------------------------- set-up
@@ -139,6 +150,7 @@ class SourcePane(QWidget):
             self.view.show_source(None)
             return
         self.view.show_source(self.document(source_id))
+        self._paint_visible()
         self.source_changed.emit(source_id)
 
     def _sync_tabs(self) -> None:
@@ -169,6 +181,34 @@ class SourcePane(QWidget):
             self._on_tab(target)
         else:
             self.view.show_source(None)
+
+    # ----------------------------------------------------------------- colouring a long source
+    def visible_range(self) -> tuple[int, int] | None:
+        """Source offsets of the text on screen, with a margin; None when no source is shown."""
+        doc = self.view.source_doc
+        if doc is None:
+            return None
+        viewport = self.view.viewport()
+        top = self.view.cursorForPosition(QPoint(0, 0)).position()
+        bottom = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        return (max(0, doc.offsets.to_py(top) - VISIBLE_MARGIN),
+                doc.offsets.to_py(bottom) + VISIBLE_MARGIN)
+
+    def _paint_visible(self, *_: object) -> None:
+        doc = self.view.source_doc
+        if doc is None or doc.fully_painted:
+            return
+        shown = self.visible_range()
+        if shown is not None:
+            doc.paint_range(*shown)
+        if not doc.fully_painted:
+            self._fill.start()
+
+    def _fill_some(self) -> None:
+        """One slice of background colouring of the shown source (the others wait until shown)."""
+        doc = self.view.source_doc
+        if doc is not None and doc.paint_some(FILL_SLICE_S):
+            self._fill.start()
 
     # ----------------------------------------------------------------- brief events
     def _on_event(self, event: ev.BriefEvent) -> None:
@@ -220,3 +260,4 @@ class SourcePane(QWidget):
         underline = self.underline_color()
         for doc in self._docs.values():
             doc.restyle(tints, underline)
+        self._paint_visible()
