@@ -82,9 +82,15 @@ class FactFilterProxy(QSortFilterProxyModel):
 
     def _change(self, apply) -> None:  # noqa: ANN001 - a callable that sets the new criterion
         """Apply a criterion; refilter only if some row's verdict actually changes (typing often does not)."""
+        was_unfiltered = self.unfiltered()
         apply()
+        if was_unfiltered and self.unfiltered():
+            return
         model = self._facts_model()
-        new, texts = (self._compute(model, model.search_texts()), model.search_texts()) if model else (None, None)
+        new, texts = None, None  # unfiltered: every row passes without a verdict
+        if model is not None and not self.unfiltered():
+            texts = model.search_texts()
+            new = self._compute(model, texts)
         if new is not None and self._verdicts_for is texts and new == self._verdicts:
             return
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter is deprecated there
@@ -141,11 +147,17 @@ class FactFilterProxy(QSortFilterProxyModel):
             self._verdicts_for = texts
         return self._verdicts
 
+    def unfiltered(self) -> bool:
+        """No criterion set: every row passes (and no search text needs computing, e.g. for a new brief)."""
+        return not self._words and self._kinds is None and self._entity is None and self._source is None
+
     def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self._model
         if model is None:
             return super().filterAcceptsRow(source_row, source_parent)
+        if self.unfiltered():
+            return True
         verdicts = self._verdicts
         if verdicts is None or self._verdicts_for is not model.cached_search_texts():
             verdicts = self.verdicts()
