@@ -65,3 +65,39 @@ def test_a_cp1252_file_records_its_encoding_on_the_source(tmp_path):
 def test_normalisation_fixes_bom_line_endings_nfc_and_controls(raw, normal):
     assert normalise_text(raw) == normal
     assert normalise_text(normal) == normal
+
+
+# One short line is too little text for charset detection to tell cp1252 from Baltic or DOS code pages
+# that read the same bytes just as cleanly ("café … €5" came out as "cafķ … Ć5").
+SHORT_WESTERN = [
+    "The mayor said the café would cost €5 million.",
+    "\u201cYes,\u201d he said \u2014 and left.",
+    "He said \u2018no\u2019 \u2013 twice\u2026 then \u201cyes\u201d.",
+    "Naïve résumé: the façade of the Zürich hôtel costs £3m.",
+    "Ça coûte 5 € à Paris, dit-il.",
+    "El niño comió en la cafetería \u2013 \u201csí\u201d.",
+    "São Paulo\u2019s mayor said: \u201cNão.\u201d",
+    "Straße für Bürger \u2014 \u201cJa\u201d, sagte er.",
+    "CAFÉ OWNERS MEET",
+    "He said \u201cyes\u201d to a €5 fee \u2014 twice.",
+    "Tickets cost €5 \u2013 or \u2018about\u2019 £4.",
+    "The résumé lists €12m in Zürich and São Paulo\u2026",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_WESTERN, ids=[t[:24] for t in SHORT_WESTERN])
+def test_a_short_western_file_in_cp1252_is_read_as_cp1252_not_a_rival_code_page(text):
+    decoded, found = decode_bytes(text.encode("cp1252"))
+    assert decoded == text
+    assert found == ("cp1252" if any(0x80 <= b <= 0x9F for b in text.encode("cp1252")) else "latin-1")
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Министр сказал, что завод снова откроется в мае этого года.", "cp1251"),
+    ("Ο υπουργός είπε ότι το εργοστάσιο θα ανοίξει ξανά τον Μάιο.", "cp1253"),
+    ("Wałęsa był prezydentem, a Kraków leży nad Wisłą i Odrą.", "iso8859-2"),
+], ids=["russian", "greek", "polish"])
+def test_a_file_in_a_non_western_code_page_is_not_forced_into_cp1252(text, encoding):
+    decoded, found = decode_bytes(text.encode(encoding))
+    assert found not in ("cp1252", "latin-1")
+    assert decoded != text.encode(encoding).decode("cp1252", errors="replace")
