@@ -1,7 +1,8 @@
 """The live preview of the brief as it will read, re-rendered after a short pause so typing never stalls.
 
-A new brief is rendered once the pane is on screen, from the event loop: the window's first paint does not
-wait for it, and a brief replaced during start-up (the empty one, then the article's) is rendered only once.
+A new brief is rendered once the pane has been painted on screen, from the event loop: the window's first
+paint does not wait for it (the preview fills a few milliseconds later), and a brief replaced during
+start-up (the empty one, then the article's) is rendered only once.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QShowEvent
+    from PySide6.QtGui import QPaintEvent, QShowEvent
 
     from briefing.core.brief import Brief
     from briefing.core.events import BriefEvent
@@ -43,6 +44,7 @@ class PreviewPane(QTextBrowser):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self._render_when_shown)
         self._stale = False  # the brief changed since it was last rendered
+        self._painted = False  # the pane has been on screen once
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)
@@ -56,12 +58,18 @@ class PreviewPane(QTextBrowser):
             brief.events.connect(self._on_event)
         self.timer.stop()
         self._stale = True
-        if self.isVisible():
+        if self.isVisible() and self._painted:
             self._soon.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if self._stale:
+        if self._stale and self._painted:
+            self._soon.start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        self._painted = True
+        if self._stale and not self._soon.isActive():
             self._soon.start()
 
     def _render_when_shown(self) -> None:
