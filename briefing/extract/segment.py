@@ -3,7 +3,8 @@
 blingfire alone scores 18/20 on ``tests/fixtures/sentence-edge-cases.yaml``. Two fixes make it 20/20:
 running it per line (a line break always ends a sentence, so "Steel output rose\\nImports fell" is two),
 and merging a sentence that ends inside an open quotation with the next one ("He said: “The mill will
-reopen. We are confident.”" is one sentence). Only blingfire's sentence *starts* are used, so every
+reopen. We are confident.”" is one sentence). Titles and initials are set right by ``honorifics`` ("Dr.
+J. R. Smith" stays whole; "He left. Dr. Smith arrived." is two). Only blingfire's sentence *starts* are used, so every
 character of a line belongs to exactly one span (nothing is dropped) and spans never overlap. A sentence
 longer than ``MAX_SENTENCE`` characters (a 100,000-character line with no punctuation) is cut at the last
 whitespace before the cap, so no fact is unreadably long and nothing downstream goes quadratic.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from briefing.extract.blingfire_native import text_to_sentences, text_to_sentences_and_offsets
+from briefing.extract.honorifics import fix_bounds
 
 MAX_SENTENCE = 1500
 MIN_CUT = 1000  # a cut at whitespace is looked for between MIN_CUT and MAX_SENTENCE characters
@@ -117,7 +119,7 @@ def _rstrip(line: str, a: int, b: int) -> int:
 
 
 def _line_spans(line: str, base: int) -> list[tuple[int, int]]:
-    bounds = _merge_quotes(line, _starts(line))
+    bounds = _merge_quotes(line, fix_bounds(line, _starts(line)))
     spans = []
     for a, b in zip(bounds, bounds[1:]):
         while a < b and line[a].isspace():

@@ -73,3 +73,43 @@ def test_every_non_space_character_belongs_to_exactly_one_sentence():
             assert not covered[i]
             covered[i] = True
     assert all(covered[i] for i, c in enumerate(text) if not c.isspace())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Talks ended on Monday. Dr. J. R. Smith spoke.", ["Talks ended on Monday.", "Dr. J. R. Smith spoke."]),
+    ("The board met. Prof. A. B. Jones agreed to chair it.",
+     ["The board met.", "Prof. A. B. Jones agreed to chair it."]),
+    ("Security was tight. Gen. Asim Munir visited the site on Tuesday.",
+     ["Security was tight.", "Gen. Asim Munir visited the site on Tuesday."]),
+    ("He met Lt. Col. John Doe on Monday. Maj. Gen. Ali Khan joined later.",
+     ["He met Lt. Col. John Doe on Monday.", "Maj. Gen. Ali Khan joined later."]),
+    ("ISLAMABAD: Dr. Ayesha Khan met Mr. Smith. Prof. A. B. Jones agreed. Gen. Asim Munir visited.",
+     ["ISLAMABAD: Dr. Ayesha Khan met Mr. Smith.", "Prof. A. B. Jones agreed.", "Gen. Asim Munir visited."]),
+    ("Talks were held in St. Petersburg. Sen. Warren spoke.", ["Talks were held in St. Petersburg.", "Sen. Warren spoke."]),
+], ids=["dr-initials", "prof-initials", "gen", "lt-col-maj-gen", "three-titles", "st-sen"])
+def test_a_title_or_initial_stays_with_the_name_it_belongs_to(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He left. Dr. Smith arrived.", ["He left.", "Dr. Smith arrived."]),
+    ("Mr. Smith went home. Mrs. Smith stayed.", ["Mr. Smith went home.", "Mrs. Smith stayed."]),
+    ("He thanked Mr. Khan. Dr. Smith left.", ["He thanked Mr. Khan.", "Dr. Smith left."]),
+    ("(Dr. Khan) said it. Dr. Ali agreed.", ["(Dr. Khan) said it.", "Dr. Ali agreed."]),
+    ("A. Khan and B. Ali met. C. Jones did not.", ["A. Khan and B. Ali met.", "C. Jones did not."]),
+    ("The talks went on. Gen. Asim Munir visited Kabul.", ["The talks went on.", "Gen. Asim Munir visited Kabul."]),
+], ids=["dr", "mrs", "after-a-name", "after-a-bracket", "initial", "gen"])
+def test_a_sentence_that_opens_with_a_title_is_split_from_the_one_before(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The code is in Appendix B. The report says so.", ["The code is in Appendix B.", "The report says so."]),
+    ("She lives on Elm St. The house is old.", ["She lives on Elm St.", "The house is old."]),
+    ("He chose plan B. It failed.", ["He chose plan B.", "It failed."]),
+    ("It rose in Jan. Dr. Smith said so.", ["It rose in Jan. Dr. Smith said so."]),
+    ("He met Lt. Col. John Doe and Gov. Ali.", ["He met Lt. Col. John Doe and Gov. Ali."]),
+    ("Speakers: Dr. A. Khan, Mr. B. Ali and Ms. C. Jones.", ["Speakers: Dr. A. Khan, Mr. B. Ali and Ms. C. Jones."]),
+], ids=["appendix-b", "street", "plan-b", "month-abbreviation", "titles-in-a-row", "list-of-names"])
+def test_a_sentence_ending_in_a_letter_or_street_is_not_joined_and_abbreviations_are_not_split(text, expected):
+    assert sentences(text) == expected
