@@ -1,10 +1,12 @@
 """Who said it: the speaker of a quotation and the party a statement is attributed to.
 
 Patterns find the words that name the party ("According to the Ministry of Industries spokesperson",
-"The official said", "… said Khan"); ``Attributor`` then resolves them: a partial name to the full name
-used earlier ("Khan" -> "Haroon Akhtar Khan"), "he"/"she" to the person last mentioned, and a bare "the
-official" to the party named by a recent attribution (news reports name a source once, then say "the
-official"). It keeps that little history, so facts must be fed in source order.
+"The official said", "… said Khan", "Haroon Akhtar Khan, the SAPM, said"); ``Attributor`` then resolves
+them: a partial name to the full name used earlier ("Khan" -> "Haroon Akhtar Khan"), "he"/"she" to the
+person last mentioned, and "the official" to the party named by a recent attribution (news reports name a
+source once, then say "the official"). Only a definite singular noun refers back: "Officials said" or
+"Sources said" are other people, attributed as written ("officials"). It keeps that little history, so
+facts must be fed in source order.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.extract import lexicon as lx
-from briefing.extract.names import EntityIndex
+from briefing.extract.names import EntityIndex, valid_person
 
 _WHO = r"[^,.;:“”\"()\n]{2,70}?"
 _ACCORDING = re.compile(r"\b[Aa]ccording[ ]to[ ](?P<who>[^,.;:“”\"\n]{2,80})")
@@ -24,6 +26,10 @@ _WHO_ABBREVIATED = r"[^,.;:“”\"\n]{2,80}?"  # may carry its acronym: "the St
 _TRAILING = re.compile(
     rf",[ ](?P<who>{_WHO_ABBREVIATED})[ ]{lx.SPEECH_VERBS}(?:[ ](?:in|on|at|during|after|to)[ ][^,.;]{{1,40}})?"
     rf"[.!?]?$|,[ ]{lx.SPEECH_VERBS}[ ](?P<who2>{_WHO_ABBREVIATED})[.!?]?$")
+# "Haroon Akhtar Khan, the SAPM, said" / "Dr. J. R. Smith, head of the U.N. office, said": the name, not the role
+_APPOSITIVE = re.compile(
+    rf"^(?:{lx.TITLES}\.?[ ])?(?P<who>{lx.SHORT_NAME}),[ ][^,;“”\"()\n]{{2,80}},[ ]"
+    rf"(?:has[ ]|had[ ]|also[ ]|further[ ])?{lx.SPEECH_VERBS}\b")
 _ACRONYM_IN_PARENS = re.compile(r"[ ]?\([A-Za-z&]{2,10}\)")
 _QUOTE_SPEAKER = (
     re.compile(rf"[”\"][ ]*,?[ ]*{lx.SPEECH_VERBS}[ ](?P<who>{_WHO})(?=[,.;:!?]|$)"),
@@ -41,6 +47,10 @@ GENERIC_LOOKBACK = 3  # facts within which "the official" may refer back to a na
 
 def _words(phrase: str) -> list[str]:
     return phrase.split()
+
+
+def _is_singular(noun: str) -> bool:
+    return not noun.endswith("s") or noun.endswith("ss")
 
 
 @dataclass
@@ -77,11 +87,13 @@ class Attributor:
             return hit[0]
         bare = _ARTICLE.sub("", phrase)
         if _PARTY.search(bare):
-            if len(_words(bare)) == 1:  # "the official": a source named just before, if any
+            if len(_words(bare)) > 1:
+                return bare
+            if bare != phrase and _is_singular(bare):  # "the official": a source named just before, if any
                 for number, named in reversed(self.recent):
                     if self.fact_number - number <= GENERIC_LOOKBACK:
                         return named
-            return bare
+            return bare.lower()  # "Officials" opening a sentence are "officials"
         if all(w[:1].isupper() for w in _words(bare)) and len(_words(bare)) <= 4:
             return self.index.person(bare) or bare
         return ""
@@ -91,6 +103,13 @@ class Attributor:
             self.recent.append((self.fact_number, party))
             del self.recent[:-4]
 
+    def _appositive(self, sentence: str) -> str:
+        m = _APPOSITIVE.search(sentence)
+        if not m:
+            return ""
+        who = m.group("who")
+        return self.index.person(who) or (who if valid_person(who) else "")
+
     def speaker(self, sentence: str) -> str:
         """The resolved speaker of a quotation in ``sentence``, or ""."""
         for pattern in _QUOTE_SPEAKER:
@@ -98,7 +117,7 @@ class Attributor:
                 who = self._resolve(m.group("who"))
                 if who:
                     return who
-        return ""
+        return self._appositive(sentence)
 
     def attribution(self, sentence: str) -> str:
         """The resolved party a non-quote sentence is attributed to, or ""."""
@@ -107,6 +126,9 @@ class Attributor:
             who = _ARTICLE.sub("", " ".join(m.group("who").split()))
             if 0 < len(_words(who)) <= 9:
                 return self.index.person(who) or who
+        appositive = self._appositive(sentence)
+        if appositive:
+            return appositive
         for pattern in (_SUBJECT_SAYS, _TRAILING):
             m = pattern.search(sentence)
             if m:

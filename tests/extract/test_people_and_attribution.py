@@ -80,3 +80,36 @@ def test_two_people_sharing_a_surname_keep_a_bare_surname_unresolved():
             "\u201cThe talks were very good indeed,\u201d said Khan.")
     facts = extract_text(text).facts
     assert facts[1].speaker == "Khan"
+
+
+NAMED_FIRST = "\u201cWe will not back down,\u201d the foreign secretary said. "
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    (NAMED_FIRST + "Officials said the plan would be reviewed by the end of the year.", "officials"),
+    (NAMED_FIRST + "Sources said the plan would be reviewed.", "sources"),
+    (NAMED_FIRST + "Analysts said the plan would fail.", "analysts"),
+    (NAMED_FIRST + "The officials said the plan would be reviewed.", "officials"),
+    (NAMED_FIRST + "The official said the plan would be reviewed.", "foreign secretary"),
+    ("According to the Ministry of Industries spokesperson, delegates visited. "
+     "The spokesperson said talks went well.", "Ministry of Industries spokesperson"),
+], ids=["officials", "sources", "analysts", "the-officials", "the-official", "the-spokesperson"])
+def test_only_a_definite_singular_noun_refers_back_to_the_party_named_before(text, party):
+    assert extract_text(text).facts[1].attributed_to == party
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Haroon Akhtar Khan, the SAPM, said the talks were productive.", "Haroon Akhtar Khan"),
+    ("Dr. J. R. Smith, head of the U.N. office, said the plan would cost $2.5 million.", "J. R. Smith"),
+    ("Denis Nazarov, who led the delegation, said the visit went well.", "Denis Nazarov"),
+    ("Haroon Akhtar Khan, the SAPM, has said the talks were productive.", "Haroon Akhtar Khan"),
+    ("On Monday, the finance minister said the talks failed.", "finance minister"),
+    ("In Karachi, officials said the talks failed.", "officials"),
+], ids=["role", "title-and-initials", "relative-clause", "has-said", "not-a-name-first", "a-place-first"])
+def test_a_named_speaker_with_an_appositive_role_is_the_party(text, party):
+    assert extract_text(text).facts[0].attributed_to == party
+
+
+def test_a_named_speaker_with_an_appositive_role_is_the_speaker_of_a_quotation():
+    fact = extract_text("Haroon Akhtar Khan, the SAPM, said: \u201cThe talks were productive.\u201d").facts[0]
+    assert (fact.kind, fact.speaker) == ("quote", "Haroon Akhtar Khan")
