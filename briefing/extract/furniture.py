@@ -77,12 +77,12 @@ def _lines(text: str, start: int, end: int, limit: int) -> list[re.Match[str]]:
     return out
 
 
-def _last_lines(text: str, limit: int) -> list[re.Match[str]]:
-    start = len(text)
+def _last_lines(text: str, end: int, limit: int) -> list[re.Match[str]]:
+    start = end
     found: list[re.Match[str]] = []
     while start > 0 and len(found) < limit:
         start = max(0, start - 4096)
-        found = _lines(text, start, len(text), 1_000_000)
+        found = _lines(text, start, end, 1_000_000)
         if found and found[0].start() == start and start > 0:
             found = found[1:]  # may be a partial line
     return found[-limit:]
@@ -122,7 +122,12 @@ def find_furniture(text: str, known_title: str = "") -> Furniture:
             break
         body_start, k = head[k].end(), k + 1
 
-    tail = [m for m in _last_lines(text, TAIL_LINES) if m.start() >= body_start]
+    # Reader comments first: the copyright line sits at the end of what is left above them.
+    for m in _COMMENTS.finditer(text, body_start, body_end):
+        if _COMMENTS_LINE_END.match(text, m.end()) and m.start() > body_start:
+            body_end = m.start()
+            break
+    tail = [m for m in _last_lines(text, body_end, TAIL_LINES) if m.start() >= body_start]
     for m in reversed(tail):
         line = m.group().strip()
         if (c := _COPYRIGHT.fullmatch(line)) and (c.group("pub") or c.group("y1") or c.group("y2")):
@@ -145,13 +150,6 @@ def find_furniture(text: str, known_title: str = "") -> Furniture:
             if d.group("agency") and not furniture.byline:
                 furniture.byline = d.group("agency").strip()
 
-    comments = None
-    for m in _COMMENTS.finditer(text, body_start, body_end):
-        if _COMMENTS_LINE_END.match(text, m.end()) and m.start() > body_start:
-            comments = m
-            break
-    if comments:
-        body_end = comments.start()
     excluded.extend(m.span() for m in _CHROME.finditer(text, body_start, body_end))
     excluded.extend(_credit_lines(text, body_start, body_end))
     furniture.regions = _subtract((body_start, body_end), sorted(excluded))

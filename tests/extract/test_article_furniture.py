@@ -91,6 +91,19 @@ def test_reader_comments_after_the_article_are_no_facts(marker):
                               "Work will start in January."]
 
 
+@pytest.mark.parametrize(("tail", "publisher"), [
+    ("Copyright Dawn, 2024\n\nComments\nGreat article!", "Dawn"),
+    ("Copyright Dawn, 2024\n\n12 Comments\nAli: Great article!", "Dawn"),
+    ("Photo: Reuters\n\nCopyright Dawn, 2024\n\nComments\nGreat article! Click here.", "Dawn"),
+    ("\u00a9 2024 Dawn. All rights reserved.\nLeave a comment\n\nGreat news!\n\nAli: Finally.", "Dawn"),
+], ids=["comments", "counted-comments", "credit-copyright-comments", "copyright-sign"])
+def test_a_copyright_line_above_the_reader_comments_gives_the_publisher_and_is_no_fact(tail, publisher):
+    extraction = extract_text(f"{BODY}\n\n{tail}\n")
+    assert extraction.source.publisher == publisher
+    assert [f.text for f in extraction.facts] == ["The cabinet met on Monday.",
+                                                  "It approved the plan to revive the steel mill."]
+
+
 def test_a_sentence_that_mentions_comments_or_photos_is_still_a_fact():
     text = "The minister declined to give comments on the photo shown to reporters. The mill reopened."
     assert facts_of(text) == ["The minister declined to give comments on the photo shown to reporters.",
