@@ -88,12 +88,23 @@ def _last_lines(text: str, end: int, limit: int) -> list[re.Match[str]]:
     return found[-limit:]
 
 
-def _is_headline(line: str, next_gap: str, known_title: str) -> bool:
+def _opens_with_dateline(line: str) -> bool:
+    d = _DATELINE.match(line)
+    return d is not None and sum(c.isalpha() for c in d.group("place")) >= 3
+
+
+def _is_headline(line: str, next_gap: str, next_line: str, known_title: str) -> bool:
+    """A short line without closing punctuation, set apart by a blank line or sitting right on a dateline
+    or byline ("Headline\nLONDON: ..."): without either it is more likely a sentence missing its stop."""
     line = line.strip()
     if known_title:
         return line.casefold() == known_title.strip().casefold()
-    return (len(line) <= MAX_HEADLINE and len(line.split()) <= 25 and not line.endswith((".", ":", ";", ","))
-            and next_gap.count("\n") >= 2 and _DATELINE.match(line) is None)
+    if len(line) > MAX_HEADLINE or len(line.split()) > 25 or line.endswith((".", ":", ";", ",")) or \
+            _DATELINE.match(line) is not None:
+        return False
+    next_line = next_line.strip()
+    return next_gap.count("\n") >= 2 or _opens_with_dateline(next_line) or \
+        (not next_line.endswith(".") and _BYLINE.fullmatch(next_line) is not None)  # "From Monday, ... ."
 
 
 def _place_name(caps: str) -> str:
@@ -109,7 +120,8 @@ def find_furniture(text: str, known_title: str = "") -> Furniture:
 
     head = _lines(text, 0, len(text), HEAD_LINES)
     k = 0
-    if len(head) > 1 and _is_headline(head[0].group(), text[head[0].end():head[1].start()], known_title):
+    if len(head) > 1 and _is_headline(head[0].group(), text[head[0].end():head[1].start()], head[1].group(),
+                                      known_title):
         furniture.title = head[0].group().strip()
         body_start, k = head[0].end(), 1
     while k < len(head) - 1:  # bylines and date lines right under the headline (or at the very top)

@@ -22,11 +22,31 @@ def test_a_short_first_line_without_a_full_stop_is_the_headline():
 
 @pytest.mark.parametrize("first", [
     "The cabinet met on Monday and approved the plan.",  # ends with a full stop: a sentence
-    "Cabinet approves steel mill revival\nThe cabinet met on Monday.",  # no blank line after it
+    "Cabinet approves steel mill revival\nThe cabinet met on Monday.",  # no blank line, no dateline after it
+    "Steel output rose\nFrom Monday, the mill will reopen.",  # a sentence, though it opens like a byline
 ])
 def test_a_first_line_that_is_not_a_headline_stays_a_fact(first):
     extraction = extract_text(f"{first}\n\n{BODY}")
     assert extraction.facts[0].text == first.split("\n")[0]
+
+
+@pytest.mark.parametrize(("text", "title", "place", "byline", "first_fact"), [
+    ("Headline here\nLONDON: A man said hi.\nThe PM met him.", "Headline here", "London", "", "A man said hi."),
+    ("Cabinet approves steel mill revival\nISLAMABAD: The cabinet met on Monday.",
+     "Cabinet approves steel mill revival", "Islamabad", "", "The cabinet met on Monday."),
+    ("Cabinet approves revival\nKARACHI (APP): The cabinet met on Monday.",
+     "Cabinet approves revival", "Karachi", "APP", "The cabinet met on Monday."),
+    ("Cabinet approves revival\nBy Jane Doe\nThe cabinet met on Monday.",
+     "Cabinet approves revival", "", "By Jane Doe", "The cabinet met on Monday."),
+    ("Cabinet approves revival\nStaff Reporter\nISLAMABAD: The cabinet met on Monday.",
+     "Cabinet approves revival", "Islamabad", "Staff Reporter", "The cabinet met on Monday."),
+], ids=["dateline", "dateline-2", "dateline-agency", "byline", "byline-then-dateline"])
+def test_a_first_line_right_above_a_dateline_or_byline_is_the_headline(text, title, place, byline, first_fact):
+    extraction = extract_text(text)
+    source = extraction.source
+    assert (source.title, source.place, source.byline) == (title, place, byline)
+    assert extraction.facts[0].text == first_fact
+    assert all(title not in f.text for f in extraction.facts)
 
 
 @pytest.mark.parametrize(("dateline", "place"), [
