@@ -42,7 +42,7 @@ class EntityMention:
     """An entity as it occurs inside a fact; offsets are into the source text."""
 
     text: str
-    type: str  # person | organization | place | acronym | money | percent | quantity
+    type: str  # person | organization | place | nationality | acronym | money | percent | quantity
     start: int
     end: int
 

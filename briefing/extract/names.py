@@ -141,8 +141,8 @@ class EntityIndex:
         place = places().get(surface)
         if place:
             return place, "place"
-        country = DEMONYMS.get(surface)
-        return (country, "place") if country else None
+        # "Russian" names no place: a nationality mention, kept out of the places (and of Russia's count)
+        return (surface, "nationality") if surface in DEMONYMS else None
 
     def person(self, surface: str) -> str | None:
         """The full name a (possibly partial) person reference stands for, if unambiguous."""

@@ -65,12 +65,25 @@ def test_money_percentages_and_quantities_are_mentions(sentence, mention, kind):
     ("Pakistan Steel Mills posted a loss.", "Pakistan Steel Mills", "organization"),
     ("The State Bank of Pakistan (SBP) kept rates unchanged.", "State Bank of Pakistan", "organization"),
     ("The delegation flew from Karachi to Moscow.", "Moscow", "place"),
-    ("Russian investors showed interest.", "Russia", "place"),
     ("The U.S. and the U.K. welcomed the deal.", "United States", "place"),
 ])
 def test_organisations_and_places_become_entities(sentence, name, kind):
     entities = {(e.name, e.type) for e in extract_text(sentence).entities}
     assert (name, kind) in entities
+
+
+@pytest.mark.parametrize(("text", "places", "demonyms"), [
+    ("Russian investors showed interest.", [], ["Russian"]),
+    ("A Russian delegation will visit Russia in July.", ["Russia"], ["Russian"]),
+    ("Chinese and Pakistani officials met in Beijing.", ["Beijing"], ["Chinese", "Pakistani"]),
+    ("The British envoy and the Sri Lankan minister flew to London.", ["London"], ["British", "Sri Lankan"]),
+], ids=["demonym-only", "demonym-and-country", "two-demonyms", "multi-word-demonym"])
+def test_a_demonym_is_a_nationality_mention_not_a_place(text, places, demonyms):
+    extraction = extract_text(text)
+    assert [e.name for e in extraction.entities if e.type == "place"] == places
+    assert all(not set(e.aliases) & set(demonyms) for e in extraction.entities)
+    mentions = [(m.text, m.type) for f in extraction.facts for m in f.entities]
+    assert [text for text, kind in mentions if kind == "nationality"] == demonyms
 
 
 def test_a_city_that_is_also_a_common_word_is_not_a_place():
