@@ -1,4 +1,4 @@
-"""Place names (countries, cities of 100,000+, US states, regions) plus demonyms, as one dict.
+"""Place names (countries, cities of 100,000+, US states, regions) as one dict; demonyms map to their country separately.
 
 The GeoNames part ships as a small table (``place_table``, about 5 ms to read, once per process); names are
 looked up per capitalised word run, never scanned per sentence.
@@ -53,7 +53,7 @@ DEMONYMS = {
 
 @functools.lru_cache(maxsize=1)
 def places() -> dict[str, str]:
-    """Surface form -> canonical place name (a country for demonyms and aliases)."""
+    """Surface form -> canonical place name (a country for its aliases, e.g. "UK"); demonyms are not places."""
     shipped = read_place_table()
     table = dict(shipped.cities)
     table.update(shipped.states)
