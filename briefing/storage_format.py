@@ -15,8 +15,7 @@ from briefing.core.brief import Brief, Placement, Section
 from briefing.core.errors import BriefFileError
 from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
-from briefing.core.serialize import (entity_from_dict, entity_to_dict, fact_from_dict,
-                                     source_from_dict, source_to_dict)
+from briefing.core.serialize import entity_from_dict, extraction_to_dict, fact_from_dict, source_from_dict
 
 END_KEY = "end_of_brief"
 T = TypeVar("T")
@@ -59,15 +58,6 @@ def fact_to_file_dict(fact: Fact) -> dict[str, Any]:
     return data
 
 
-def _extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
-    return {
-        "source": source_to_dict(extraction.source),
-        "facts": [fact_to_file_dict(f) for f in extraction.facts],
-        "entities": [entity_to_dict(e) for e in extraction.entities],
-        "acronyms": dict(extraction.acronyms),
-    }
-
-
 def brief_to_data(brief: Brief, version: int) -> dict[str, Any]:
     """The file's content as plain data, keys in the order they appear in the file."""
     data: dict[str, Any] = {
@@ -75,7 +65,7 @@ def brief_to_data(brief: Brief, version: int) -> dict[str, Any]:
         "template": brief.template_id,
         "metadata": dict(brief.metadata),
         "sections": [_section_to_dict(s) for s in brief.sections],
-        "sources": [_extraction_to_dict(x) for x in brief.extractions.values()],
+        "sources": [extraction_to_dict(x, fact_to_file_dict) for x in brief.extractions.values()],
     }
     natural = [f.id for x in brief.extractions.values() for f in x.facts]
     order = [f.id for f in brief.facts]

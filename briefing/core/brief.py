@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from itertools import groupby
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
@@ -58,6 +60,18 @@ class Section:
 
 
 Position = tuple[str, int, Placement]  # (section id, index, placement)
+
+
+def consecutive_runs(rows: list[int]) -> list[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in ascending ``rows``: a change to many rows is then
+    one event per run, not one per row."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 @dataclass(eq=False)
@@ -203,13 +217,7 @@ class Brief:
         if any(self._placed[f.id] for f in self.facts if f.source_id == source_id):
             raise BriefError("a source whose facts are placed cannot be removed; remove its placements first")
         rows = [i for i, f in enumerate(self.facts) if f.source_id == source_id]
-        runs: list[list[int]] = []
-        for row in rows:
-            if runs and runs[-1][1] == row - 1:
-                runs[-1][1] = row
-            else:
-                runs.append([row, row])
-        for first, last in reversed(runs):
+        for first, last in reversed(consecutive_runs(rows)):
             self.events.emit(ev.BriefEvent(ev.FACTS_REMOVING, first=first, last=last))
             del self.facts[first:last + 1]
             self._fact_index = {f.id: i for i, f in enumerate(self.facts)}
@@ -232,11 +240,8 @@ class Brief:
     def _fact_changed(self, fact_ids: Iterable[str]) -> None:
         """One fact_changed event per run of consecutive fact rows (placing 1,000 facts: a few events)."""
         rows = sorted({self._fact_index[fid] for fid in fact_ids if fid in self._fact_index})
-        start = 0
-        for k in range(1, len(rows) + 1):
-            if k == len(rows) or rows[k] != rows[k - 1] + 1:
-                self.events.emit(ev.BriefEvent(ev.FACT_CHANGED, first=rows[start], last=rows[k - 1]))
-                start = k
+        for first, last in consecutive_runs(rows):
+            self.events.emit(ev.BriefEvent(ev.FACT_CHANGED, first=first, last=last))
 
     # ----------------------------------------------------------------- placements
     def place(self, fact_ids: Iterable[str], section_id: str, index: int | None = None) -> list[Placement]:
@@ -299,12 +304,8 @@ class Brief:
         found = sorted(set(found))
         removed: list[Position] = [(self.sections[si].id, row, self.sections[si].placements[row])
                                    for si, row in found]
-        runs: list[tuple[int, int, int]] = []  # (section index, first, last)
-        for si, row in found:
-            if runs and runs[-1][0] == si and runs[-1][2] == row - 1:
-                runs[-1] = (si, runs[-1][1], row)
-            else:
-                runs.append((si, row, row))
+        runs = [(si, first, last) for si, rows in groupby(found, key=itemgetter(0))
+                for first, last in consecutive_runs([row for _si, row in rows])]
         for si, first, last in reversed(runs):
             self.events.emit(ev.BriefEvent(ev.REMOVING, section=si, first=first, last=last))
             block = self.sections[si].placements[first:last + 1]
@@ -334,12 +335,7 @@ class Brief:
         anchor = next((p for p in dest[index:] if p.id not in moving), None)
         k = 0
         while k < len(ids):
-            si, first = self.locate(ids[k])
-            src = self.sections[si].placements
-            last = first
-            while k + (last - first) + 1 < len(ids) and last + 1 < len(src) and \
-                    src[last + 1].id == ids[k + (last - first) + 1]:
-                last += 1
+            si, first, last = self._run_at(ids, k)
             k += last - first + 1
             dest_row = len(dest) if anchor is None else next(i for i, p in enumerate(dest) if p is anchor)
             self._move_block(si, first, last, dsi, dest_row)
@@ -355,14 +351,20 @@ class Brief:
                 if k < len(dest) and dest[k].id == ids[k]:
                     k += 1
                     continue
-                si, first = self.locate(ids[k])
-                src = self.sections[si].placements
-                last = first
-                while k + (last - first) + 1 < len(ids) and last + 1 < len(src) and \
-                        src[last + 1].id == ids[k + (last - first) + 1]:
-                    last += 1
+                si, first, last = self._run_at(ids, k)
                 self._move_block(si, first, last, dsi, k)
                 k += last - first + 1
+
+    def _run_at(self, ids: list[str], k: int) -> tuple[int, int, int]:
+        """(section index, first row, last row) of ``ids[k]`` and the ids after it that already follow it,
+        in that order, in its section: the longest block that can move as one."""
+        si, first = self.locate(ids[k])
+        src = self.sections[si].placements
+        last = first
+        while k + (last - first) + 1 < len(ids) and last + 1 < len(src) and \
+                src[last + 1].id == ids[k + (last - first) + 1]:
+            last += 1
+        return si, first, last
 
     def _move_block(self, si: int, first: int, last: int, dsi: int, dest_row: int) -> None:
         """Move rows first..last of section ``si`` before ``dest_row`` of ``dsi`` (row counted before the move)."""

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict, fields
-from typing import Any
+from typing import Any, Callable
 
 from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
 from briefing.core.source import DateMention, Entity, EntityMention, Source
+
+
+def _known_fields(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The keys of ``data`` that are fields of ``cls``: a file from a newer version may carry more."""
+    known = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in known}
 
 
 def source_to_dict(source: Source) -> dict[str, Any]:
@@ -15,8 +21,7 @@ def source_to_dict(source: Source) -> dict[str, Any]:
 
 
 def source_from_dict(data: dict[str, Any]) -> Source:
-    known = {f.name for f in fields(Source)}
-    return Source(**{k: v for k, v in data.items() if k in known})
+    return Source(**_known_fields(Source, data))
 
 
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
@@ -24,8 +29,7 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
 
 
 def fact_from_dict(data: dict[str, Any]) -> Fact:
-    known = {f.name for f in fields(Fact)}
-    values = {k: v for k, v in data.items() if k in known}
+    values = _known_fields(Fact, data)
     values["entities"] = [EntityMention(**m) for m in data.get("entities") or []]
     values["dates"] = [DateMention(**d) for d in data.get("dates") or []]
     return Fact(**values)
@@ -36,15 +40,17 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
 
 
 def entity_from_dict(data: dict[str, Any]) -> Entity:
-    known = {f.name for f in fields(Entity)}
-    return Entity(**{k: v for k, v in data.items() if k in known})
+    return Entity(**_known_fields(Entity, data))
 
 
-def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
-    """The `briefing extract --json` shape: source, facts, entities, acronyms."""
+def extraction_to_dict(extraction: Extraction,
+                       fact_form: Callable[[Fact], dict[str, Any]] = fact_to_dict) -> dict[str, Any]:
+    """The `briefing extract --json` shape: source, facts, entities, acronyms.
+
+    ``fact_form`` writes each fact (brief files leave out a fact's empty keys)."""
     return {
         "source": source_to_dict(extraction.source),
-        "facts": [fact_to_dict(f) for f in extraction.facts],
+        "facts": [fact_form(f) for f in extraction.facts],
         "entities": [entity_to_dict(e) for e in extraction.entities],
         "acronyms": dict(extraction.acronyms),
     }

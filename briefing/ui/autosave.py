@@ -28,6 +28,7 @@ from briefing import __version__
 from briefing.core.atomic import atomic_write_bytes
 from briefing.core.errors import BriefingError
 from briefing.logs import logger
+from briefing.ui.brief_follower import follow_brief
 from briefing.ui.recovery_files import (LOCK_SUFFIX, RECOVERY_SUFFIX, discard_recovery, pending_recoveries,
                                         recovery_dir, sidecar_path)
 
@@ -244,9 +245,7 @@ class Autosaver(QObject):
         """Follow the window's current brief (the window replaces it on open, new, restore)."""
         brief = self.window.brief
         if brief is not self._watched:
-            if self._watched is not None:
-                self._watched.events.disconnect(self._mark_changed)
-            brief.events.connect(self._mark_changed)
+            follow_brief(self._mark_changed, self._watched, brief)
             self._watched = brief
             self._changed = True
 
@@ -297,9 +296,8 @@ class Autosaver(QObject):
         """A clean close: stop autosaving, remove the recovery file and release the session lock."""
         self._timer.stop()
         self._collect()
-        if self._watched is not None:
-            self._watched.events.disconnect(self._mark_changed)
-            self._watched = None
+        follow_brief(self._mark_changed, self._watched, None)
+        self._watched = None
         self.discard()
         if self._lock is not None:
             self._lock.unlock()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from briefing.core import events as ev
+from briefing.ui.brief_follower import follow_brief
 
 if TYPE_CHECKING:
     from briefing.core.brief import Brief
@@ -73,11 +74,8 @@ class EntityPanel(QWidget):
         self._show_choice()
 
     def set_brief(self, brief: Brief | None) -> None:
-        if self.brief is not None:
-            self.brief.events.disconnect(self._on_event)
+        follow_brief(self._on_event, self.brief, brief)
         self.brief = brief
-        if brief is not None:
-            brief.events.connect(self._on_event)
         self.chosen = ""
         self.rebuild()
         self._show_choice()

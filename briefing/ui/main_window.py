@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton, QW
 from briefing.core import events as ev
 from briefing.core.brief import Brief
 from briefing.ui.actions import build_actions
+from briefing.ui.brief_follower import follow_brief
 from briefing.ui.models import KIND_COLORS, BriefTreeModel, FactFilterProxy, FactListModel
 from briefing.ui.settings import LAST_TEMPLATE_KEY, RecentFiles, app_settings
 from briefing.ui.window_edits import EditCommands
@@ -147,7 +148,6 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
     def set_brief(self, brief: Brief, path: Path | None) -> None:
         """Show ``brief`` (saved at ``path``, or never saved); the undo history starts afresh."""
         old = self.brief
-        old.events.disconnect(self._on_brief_event)
         self.brief = brief
         self.brief_path = Path(path) if path is not None else None
         self.export_path = None
@@ -165,7 +165,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.panes.metadata.set_brief(brief, self.template)
         self.panes.editor.set_brief(brief)
         self.panes.preview.set_brief(brief)
-        brief.events.connect(self._on_brief_event)
+        follow_brief(self._on_brief_event, old, brief)  # last: the window reads what the panes show
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.update_section_actions()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from briefing.core import events as ev
+from briefing.ui.brief_follower import follow_brief
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -46,11 +47,8 @@ class MetadataForm(QWidget):
         self._grid.setVerticalSpacing(3)
 
     def set_brief(self, brief: Brief | None, template: Template | None) -> None:
-        if self.brief is not None:
-            self.brief.events.disconnect(self._on_event)
+        follow_brief(self._on_event, self.brief, brief)
         self.brief = brief
-        if brief is not None:
-            brief.events.connect(self._on_event)
         self.rebuild(template)
 
     def rebuild(self, template: Template | None) -> None:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from briefing.ui.brief_follower import follow_brief
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QShowEvent
 
@@ -51,11 +53,8 @@ class PreviewPane(QTextBrowser):
         self._soon.timeout.connect(self._render_when_shown)
 
     def set_brief(self, brief: Brief | None) -> None:
-        if self.brief is not None:
-            self.brief.events.disconnect(self._on_event)
+        follow_brief(self._on_event, self.brief, brief)
         self.brief = brief
-        if brief is not None:
-            brief.events.connect(self._on_event)
         self.timer.stop()
         self._stale = True
         if self.isVisible() and self._painted:

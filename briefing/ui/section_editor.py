@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from briefing.core import events as ev
 from briefing.core.errors import BriefError
+from briefing.ui.brief_follower import follow_brief
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -51,11 +52,8 @@ class SectionEditor(QWidget):
         self.bind(None)
 
     def set_brief(self, brief: Brief | None) -> None:
-        if self.brief is not None:
-            self.brief.events.disconnect(self._on_event)
+        follow_brief(self._on_event, self.brief, brief)
         self.brief = brief
-        if brief is not None:
-            brief.events.connect(self._on_event)
         self.bind(None)
 
     def bind(self, target: tuple[str, str] | None) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QTabBar, QVBoxLayout, QWidget
 
 from briefing.core import events as ev
 from briefing.core.fact import FACT_KINDS
+from briefing.ui.brief_follower import follow_brief
 from briefing.ui.palette import blend, soft_tints
 from briefing.ui.source_document import SourceDocument
 from briefing.ui.source_view import SourceView
@@ -96,13 +97,10 @@ class SourcePane(QWidget):
         self._restyle()
 
     def set_brief(self, brief: Brief | None) -> None:
-        if self.brief is not None:
-            self.brief.events.disconnect(self._on_event)
+        follow_brief(self._on_event, self.brief, brief)
         self.brief = brief
         self.view.show_source(None)
         self._docs.clear()
-        if brief is not None:
-            brief.events.connect(self._on_event)
         self._sync_tabs()
 
     def tints(self) -> dict[str, QColor]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 
 from briefing.core import ids
@@ -110,6 +112,12 @@ def layout_facts(brief: Brief) -> dict[str, list[str]]:
 @pytest.fixture
 def brief() -> Brief:
     return make_brief()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """Window settings in a temporary INI file, so a test never reads another test's recent files."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

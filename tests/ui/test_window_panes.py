@@ -19,11 +19,6 @@ from briefing.ui.preview_pane import DEBOUNCE_MS
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
 def window(qtbot, settings: QSettings) -> MainWindow:
     w = MainWindow(settings=settings)
     qtbot.addWidget(w)

@@ -14,11 +14,6 @@ from briefing.ui.main_window import MainWindow
 from briefing.ui.settings import MAX_RECENT, RecentFiles, app_settings
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
 def touch(folder: Path, name: str) -> Path:
     path = folder / name
     path.write_text("x", encoding="utf-8")

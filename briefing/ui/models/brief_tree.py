@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QUndoStack
 
 from briefing.core import events as ev
 from briefing.core.errors import BriefingError
+from briefing.ui.brief_follower import follow_brief
 from briefing.ui.commands import RemovePlacementsCommand, RewordCommand, SetNoteCommand
 from briefing.ui.mime import MIME_FACT_IDS, MIME_PLACEMENT_IDS, MIME_SPAN, MIME_TEXT, placements_mime_data
 from briefing.ui.models import brief_drops
@@ -64,9 +65,8 @@ class BriefTreeModel(QAbstractItemModel):
     def set_brief(self, brief: Brief) -> None:
         """Mirror another brief (a model reset). The undo stack is cleared: its commands act on the old one."""
         self.beginResetModel()
-        self._brief.events.disconnect(self._on_event)
+        follow_brief(self._on_event, self._brief, brief)
         self._brief = brief
-        brief.events.connect(self._on_event)
         self.undo_stack.clear()
         self.endResetModel()
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, 
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from briefing.core import events as ev
+from briefing.ui.brief_follower import follow_brief
 from briefing.ui.mime import MIME_FACT_IDS, MIME_TEXT, facts_mime_data
 from briefing.ui.roles import Role
 
@@ -85,10 +86,9 @@ class FactListModel(QAbstractListModel):
     def set_brief(self, brief: Brief) -> None:
         """Mirror another brief (a model reset); the old brief no longer reaches this model."""
         self.beginResetModel()
-        self._brief.events.disconnect(self._on_event)
+        follow_brief(self._on_event, self._brief, brief)
         self._brief = brief
         self._search = None
-        brief.events.connect(self._on_event)
         self.endResetModel()
 
     def fact_at(self, row: int) -> Fact:
