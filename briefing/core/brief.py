@@ -8,70 +8,22 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from itertools import groupby
-from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from briefing.core import events as ev
 from briefing.core.errors import BriefError
 from briefing.core.ids import new_placement_id
+from briefing.core.runs import consecutive_runs, run_length, section_runs
+from briefing.core.section import (UNPLACED_ID, UNPLACED_TITLE, Placement, Position, Section, merge_sections,
+                                   sections_from_template)
+
+__all__ = ["UNPLACED_ID", "UNPLACED_TITLE", "Brief", "Placement", "Position", "Section"]  # the names importers use
 
 if TYPE_CHECKING:
     from briefing.core.extraction import Extraction
     from briefing.core.fact import Fact
     from briefing.template.schema import Template
-
-UNPLACED_ID = "unplaced"
-UNPLACED_TITLE = "Unplaced"
-
-
-@dataclass
-class Placement:
-    """A fact put into a section. ``text`` is the analyst's rewording (empty: the fact's own words)."""
-
-    id: str
-    fact_id: str
-    text: str = ""
-    note: str = ""
-
-
-@dataclass
-class Section:
-    """A section of the brief, copied from the template so a brief stays readable without it."""
-
-    id: str
-    title: str
-    guidance: str = ""
-    layout: str = "bullets"
-    min: int | None = None
-    max: int | None = None
-    placements: list[Placement] = field(default_factory=list)
-    text: str = ""  # the analyst's free text for the section
-
-    def count_warning(self) -> str:
-        """A short warning when the section holds fewer or more facts than the template asks for."""
-        n = len(self.placements)
-        if self.min is not None and n < self.min:
-            return f"needs at least {self.min} fact{'s' if self.min != 1 else ''}"
-        if self.max is not None and n > self.max:
-            return f"holds more than {self.max} fact{'s' if self.max != 1 else ''}"
-        return ""
-
-
-Position = tuple[str, int, Placement]  # (section id, index, placement)
-
-
-def consecutive_runs(rows: list[int]) -> list[tuple[int, int]]:
-    """(first, last) of each run of consecutive numbers in ascending ``rows``: a change to many rows is then
-    one event per run, not one per row."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][1] == row - 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs
 
 
 @dataclass(eq=False)
@@ -94,10 +46,8 @@ class Brief:
     # ----------------------------------------------------------------- construction and lookup
     @classmethod
     def from_template(cls, template: Template) -> Brief:
-        brief = cls(template_id=template.id, metadata=template.defaults())
-        brief.sections = [Section(id=s.id, title=s.title, guidance=s.guidance, layout=s.layout,
-                                  min=s.min, max=s.max) for s in template.sections]
-        return brief
+        """An empty brief with the template's sections and header fields (with their defaults)."""
+        return cls(template_id=template.id, metadata=template.defaults(), sections=sections_from_template(template))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Brief):
@@ -304,9 +254,7 @@ class Brief:
         found = sorted(set(found))
         removed: list[Position] = [(self.sections[si].id, row, self.sections[si].placements[row])
                                    for si, row in found]
-        runs = [(si, first, last) for si, rows in groupby(found, key=itemgetter(0))
-                for first, last in consecutive_runs([row for _si, row in rows])]
-        for si, first, last in reversed(runs):
+        for si, first, last in reversed(section_runs(found)):
             self.events.emit(ev.BriefEvent(ev.REMOVING, section=si, first=first, last=last))
             block = self.sections[si].placements[first:last + 1]
             del self.sections[si].placements[first:last + 1]
@@ -356,15 +304,9 @@ class Brief:
                 k += last - first + 1
 
     def _run_at(self, ids: list[str], k: int) -> tuple[int, int, int]:
-        """(section index, first row, last row) of ``ids[k]`` and the ids after it that already follow it,
-        in that order, in its section: the longest block that can move as one."""
+        """(section index, first row, last row) of the longest block, starting at ``ids[k]``, that can move as one."""
         si, first = self.locate(ids[k])
-        src = self.sections[si].placements
-        last = first
-        while k + (last - first) + 1 < len(ids) and last + 1 < len(src) and \
-                src[last + 1].id == ids[k + (last - first) + 1]:
-            last += 1
-        return si, first, last
+        return si, first, first + run_length(self.sections[si].placements, first, ids, k) - 1
 
     def _move_block(self, si: int, first: int, last: int, dsi: int, dest_row: int) -> None:
         """Move rows first..last of section ``si`` before ``dest_row`` of ``dsi`` (row counted before the move)."""
@@ -427,26 +369,8 @@ class Brief:
         Returns the previous (template id, metadata, sections) for ``restore``.
         """
         previous = (self.template_id, dict(self.metadata), copy.deepcopy(self.sections))
-        old = {s.id: s for s in self.sections}
-        new_sections = [Section(id=s.id, title=s.title, guidance=s.guidance, layout=s.layout, min=s.min,
-                                max=s.max) for s in template.sections]
-        new_ids = {s.id for s in new_sections}
-        for s in new_sections:
-            if s.id in old:
-                s.placements = list(old[s.id].placements)
-                s.text = old[s.id].text
-        leftovers = [s for s in self.sections if s.id not in new_ids]
-        unplaced_p = [p for s in leftovers for p in s.placements]
-        unplaced_t = "\n\n".join(f"{s.title}: {s.text}" for s in leftovers if s.text.strip() and
-                                 s.id != UNPLACED_ID)
-        unplaced_t = "\n\n".join(t for t in ([s.text for s in leftovers if s.id == UNPLACED_ID] + [unplaced_t])
-                                 if t.strip())
-        if unplaced_p or unplaced_t:
-            new_sections.append(Section(id=UNPLACED_ID, title=UNPLACED_TITLE,
-                                        guidance="Facts from sections the new template does not have.",
-                                        placements=unplaced_p, text=unplaced_t))
         metadata = {**template.defaults(), **{k: v for k, v in self.metadata.items() if v}}
-        self._replace(template.id, metadata, new_sections)
+        self._replace(template.id, metadata, merge_sections(self.sections, template))
         return previous
 
     def restore(self, state: tuple[str, dict[str, str], list[Section]]) -> None:
