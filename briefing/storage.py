@@ -27,7 +27,6 @@ from briefing.core.errors import BriefFileError
 from briefing.storage_format import brief_from_data, brief_to_data
 
 FORMAT_VERSION = 1
-SUFFIX = ".brief.yaml"
 BACKUPS = 3
 
 _BaseDumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -222,7 +222,7 @@ class Brief:
         for section_id, row, placement in ordered:
             si = order[section_id]
             if runs and runs[-1][0] == si:
-                rsi, first, block = runs[-1]
+                _si, first, block = runs[-1]
                 size = len(self.sections[si].placements) + len(block)
                 if max(0, min(row, size)) == first + len(block):
                     block.append(placement)

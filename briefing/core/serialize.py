@@ -54,12 +54,3 @@ def extraction_to_dict(extraction: Extraction,
         "entities": [entity_to_dict(e) for e in extraction.entities],
         "acronyms": dict(extraction.acronyms),
     }
-
-
-def extraction_from_dict(data: dict[str, Any]) -> Extraction:
-    return Extraction(
-        source=source_from_dict(data["source"]),
-        facts=[fact_from_dict(f) for f in data.get("facts") or []],
-        entities=[entity_from_dict(e) for e in data.get("entities") or []],
-        acronyms=dict(data.get("acronyms") or {}),
-    )

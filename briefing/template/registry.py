@@ -64,7 +64,7 @@ def _load_cached(path: Path) -> Template | TemplateError:
 def _scan() -> tuple[list[Template], list[TemplateError]]:
     by_id: dict[str, Template] = {}
     problems: list[TemplateError] = []
-    for folder, is_user in ((TEMPLATES_DIR, False), (user_template_dir(), True)):
+    for folder in (TEMPLATES_DIR, user_template_dir()):
         seen_here: dict[str, Path] = {}
         for path in _template_files(folder):
             result = _load_cached(path)

@@ -135,12 +135,10 @@ def placements_mime_data(brief: Brief, placement_ids: Iterable[str]) -> QMimeDat
     return mime
 
 
-def span_mime_data(brief: Brief, span: Span) -> QMimeData:
-    """The payload of a text selection dragged from the source pane: the span and its cited text."""
+def span_mime_data(source: Source, span: Span) -> QMimeData:
+    """The payload of a selection dragged or copied from the source pane: the span, and exactly its text
+    with no citation (a copy of the article's words pastes them as they stand)."""
     mime = QMimeData()
     mime.setData(MIME_SPAN, QByteArray(encode_span(span)))
-    ext = brief.extractions.get(span.source_id)
-    if ext is not None:
-        text = " ".join(ext.source.text[span.start:span.end].split())
-        mime.setText(f"{text} ({source_reference(ext.source)})")
+    mime.setText(source.text[span.start:span.end])
     return mime

@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Mapping
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
 
 # How much of a kind's colour shows through the view's base colour. Enough to tell kinds apart, little
 # enough that the palette's text colour keeps its contrast on both white and near-black backgrounds.
 TINT_STRENGTH = 0.30
-EMPHASIS_STRENGTH = 0.60
 
 
 def as_color(value: object) -> QColor:
@@ -34,12 +32,8 @@ def soft_tints(kind_colors: Mapping[str, object], palette: QPalette,
     return {kind: blend(as_color(c), base, strength) for kind, c in kind_colors.items()}
 
 
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
-
-
 def dark_palette() -> QPalette:
-    """A Fusion dark palette, used to check (and let people choose) a dark look."""
+    """A dark palette like Fusion's, to check that the tints stay readable on a dark desktop theme."""
     p = QPalette()
     window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(228, 228, 228)
     roles = {
@@ -57,9 +51,3 @@ def dark_palette() -> QPalette:
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor(120, 120, 120))
     return p
-
-
-def apply_dark_look(app: QApplication) -> None:
-    """Switch a running application to Fusion with ``dark_palette``."""
-    app.setStyle(QStyleFactory.create("Fusion"))
-    app.setPalette(dark_palette())

@@ -3,7 +3,6 @@ select any span to drag it into the brief or add it as a fact of its own."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
 
     from briefing.core.fact import Fact
     from briefing.ui.source_document import SourceDocument
+
 
 def describe_fact(fact: Fact, source_title: str = "") -> str:
     """The hover text for a fact: kind, speaker, dates, people and places, source."""
@@ -114,13 +114,9 @@ class SourceView(QPlainTextEdit):
         span = self.selected_span()
         if span is None:
             return super().createMimeDataFromSelection()
-        from briefing.ui.mime import MIME_SPAN
+        from briefing.ui.mime import Span, span_mime_data
 
-        source_id, start, end = span
-        mime = QMimeData()
-        mime.setData(MIME_SPAN, json.dumps({"source_id": source_id, "start": start, "end": end}).encode("utf-8"))
-        mime.setText(self.source_doc.extraction.source.text[start:end])  # type: ignore[union-attr]
-        return mime
+        return span_mime_data(self.source_doc.extraction.source, Span(*span))  # type: ignore[union-attr]
 
     # ----------------------------------------------------------------- facts under the mouse
     def fact_at(self, pos: QPoint) -> Fact | None:

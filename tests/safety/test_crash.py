@@ -12,7 +12,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 from safety_helpers import Home, place_fact
 
-from briefing.logs import logger
 from briefing.storage import brief_to_yaml, load_brief
 from briefing.ui.autosave import Autosaver
 from briefing.ui.crash import CrashHandler, crash_message

@@ -162,7 +162,7 @@ def test_dropping_a_source_selection_adds_a_custom_fact_and_places_it_in_one_und
     start = base.start + base.text.index("Pakistan") - 1  # a leading space: trimmed
     end = base.start + base.text.index(" met")
     before = snapshot(brief)
-    assert drop(tree, span_mime_data(brief, Span(base.source_id, start, end)), COPY, -1,
+    assert drop(tree, span_mime_data(brief.extractions[base.source_id].source, Span(base.source_id, start, end)), COPY, -1,
                 tree.section_index("background"))
     fact = brief.fact(brief.section("background").placements[0].fact_id)
     assert (fact.text, fact.custom, fact.kind) == ("Pakistan and Russia", True, "statement")
@@ -176,7 +176,7 @@ def test_dropping_a_source_selection_adds_a_custom_fact_and_places_it_in_one_und
 
 def test_dropping_the_same_selection_twice_places_one_fact_twice(tree, brief):
     base = brief.facts[2]
-    mime = span_mime_data(brief, Span(base.source_id, base.start, base.start + 11))
+    mime = span_mime_data(brief.extractions[base.source_id].source, Span(base.source_id, base.start, base.start + 11))
     drop(tree, mime, COPY, -1, tree.section_index("key_points"))
     drop(tree, mime, COPY, -1, tree.section_index("key_points"))
     custom = [f for f in brief.facts if f.custom]

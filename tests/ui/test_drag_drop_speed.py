@@ -18,6 +18,7 @@ from tests.ui.conftest import big_brief
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
+
 @pytest.fixture
 def big(qtbot):
     """7,000 facts, the pool and outline models, each shown in a view as the app shows them."""

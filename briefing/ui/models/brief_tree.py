@@ -50,7 +50,6 @@ class BriefTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._brief = brief
         self.undo_stack = undo_stack
-        self._move_fallback = False
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -136,19 +135,13 @@ class BriefTreeModel(QAbstractItemModel):
             self.endRemoveRows()
             self._section_changed(si)
         elif kind == ev.MOVING:
-            ok = self.beginMoveRows(self._section_parent(si), event.first, event.last,
-                                    self._section_parent(event.dest_section), event.dest_row)
-            self._move_fallback = not ok
-            if not ok:  # pragma: no cover - the Brief never emits a no-op move; stay consistent anyway
-                self.beginResetModel()
+            # Qt refuses only a move onto itself, which the Brief never emits (it skips a block already there).
+            self.beginMoveRows(self._section_parent(si), event.first, event.last,
+                               self._section_parent(event.dest_section), event.dest_row)
         elif kind == ev.MOVED:
-            if self._move_fallback:  # pragma: no cover
-                self.endResetModel()
-                self._move_fallback = False
-            else:
-                self.endMoveRows()
-                if si != event.dest_section:
-                    self._section_changed(si, event.dest_section)
+            self.endMoveRows()
+            if si != event.dest_section:
+                self._section_changed(si, event.dest_section)
         elif kind == ev.CHANGED:
             if event.first is None:
                 self._section_changed(si)
