@@ -137,6 +137,8 @@ def _run_gui(paths: Sequence[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a subcommand, or the app on the given files; 0 on success, 2 for a mistake a person can fix (one line on
+    stderr, no traceback)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     log_file = setup_logging()
     log = logger("cli")

@@ -61,18 +61,22 @@ class Brief:
         self._placed_facts = sum(1 for n in self._placed.values() if n > 0)
 
     def fact(self, fact_id: str) -> Fact:
+        """The fact with this id; raises ``BriefError`` if the brief has none."""
         try:
             return self.facts[self._fact_index[fact_id]]
         except KeyError:
             raise BriefError(f"no fact with id {fact_id!r} in this brief") from None
 
     def has_fact(self, fact_id: str) -> bool:
+        """Whether the brief holds a fact with this id (a drop names ids that may be stale)."""
         return fact_id in self._fact_index
 
     def fact_row(self, fact_id: str) -> int:
+        """The fact's position in ``facts`` (the fact list's row); a ``KeyError`` for an unknown id."""
         return self._fact_index[fact_id]
 
     def times_placed(self, fact_id: str) -> int:
+        """How many placements show this fact (0 for an unknown id); kept up to date, so asking is free."""
         return self._placed[fact_id]
 
     def placed_fact_count(self) -> int:
@@ -88,12 +92,14 @@ class Brief:
                 self._placed_facts += step
 
     def section_index(self, section_id: str) -> int:
+        """The position of a section in ``sections``; raises ``BriefError`` if there is none."""
         for i, s in enumerate(self.sections):
             if s.id == section_id:
                 return i
         raise BriefError(f"no section with id {section_id!r} in this brief")
 
     def section(self, section_id: str) -> Section:
+        """The section with this id; raises ``BriefError`` if there is none."""
         return self.sections[self.section_index(section_id)]
 
     def locate(self, placement_id: str) -> tuple[int, int]:
@@ -105,6 +111,7 @@ class Brief:
         raise BriefError(f"no placement with id {placement_id!r} in this brief")
 
     def placement(self, placement_id: str) -> Placement:
+        """The placement with this id, in whichever section; raises ``BriefError`` if there is none."""
         si, row = self.locate(placement_id)
         return self.sections[si].placements[row]
 
@@ -113,6 +120,7 @@ class Brief:
         return placement.text or self.fact(placement.fact_id).text
 
     def source_of(self, fact_id: str) -> Extraction:
+        """The extraction (source and facts) a fact came from; raises ``BriefError`` for an unknown fact."""
         return self.extractions[self.fact(fact_id).source_id]
 
     def layout(self) -> dict[str, list[str]]:
@@ -338,6 +346,7 @@ class Brief:
         return old
 
     def set_note(self, placement_id: str, note: str) -> str:
+        """Set the note on a placement (shown to the reader as a comment). Returns the previous note."""
         si, row = self.locate(placement_id)
         placement = self.sections[si].placements[row]
         old, placement.note = placement.note, note
@@ -345,6 +354,7 @@ class Brief:
         return old
 
     def set_section_text(self, section_id: str, text: str) -> str:
+        """Set a section's free text, written after its facts. Returns the previous text."""
         si = self.section_index(section_id)
         old, self.sections[si].text = self.sections[si].text, text
         self.events.emit(ev.BriefEvent(ev.CHANGED, section=si))

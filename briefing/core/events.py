@@ -42,12 +42,16 @@ class EventEmitter:
         self._listeners: list[Listener] = []
 
     def connect(self, listener: Listener) -> None:
+        """Call ``listener`` with every later event, after the listeners connected before it."""
         self._listeners.append(listener)
 
     def disconnect(self, listener: Listener) -> None:
+        """Stop calling ``listener``; a listener that is not connected is ignored."""
         if listener in self._listeners:
             self._listeners.remove(listener)
 
     def emit(self, event: BriefEvent) -> None:
+        """Call every listener in order. The list is fixed as the event starts: a listener disconnected by
+        another meanwhile still hears this event."""
         for listener in list(self._listeners):
             listener(event)

@@ -17,18 +17,22 @@ def _known_fields(cls: type, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def source_to_dict(source: Source) -> dict[str, Any]:
+    """Every field of the source, the article text included."""
     return asdict(source)
 
 
 def source_from_dict(data: dict[str, Any]) -> Source:
+    """A Source from ``source_to_dict``'s shape; keys it does not know (from a newer version) are ignored."""
     return Source(**_known_fields(Source, data))
 
 
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
+    """Every field of the fact, empty ones included, mentions as nested dicts."""
     return asdict(fact)
 
 
 def fact_from_dict(data: dict[str, Any]) -> Fact:
+    """A Fact from ``fact_to_dict``'s shape; unknown keys are ignored and absent mention lists are empty."""
     values = _known_fields(Fact, data)
     values["entities"] = [EntityMention(**m) for m in data.get("entities") or []]
     values["dates"] = [DateMention(**d) for d in data.get("dates") or []]
@@ -36,10 +40,12 @@ def fact_from_dict(data: dict[str, Any]) -> Fact:
 
 
 def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    """Every field of the entity, its aliases as a list."""
     return asdict(entity)
 
 
 def entity_from_dict(data: dict[str, Any]) -> Entity:
+    """An Entity from ``entity_to_dict``'s shape; unknown keys are ignored."""
     return Entity(**_known_fields(Entity, data))
 
 

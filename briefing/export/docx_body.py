@@ -30,6 +30,8 @@ _EMU_PER_TWIP = 635
 
 
 def initials(name: str) -> str:
+    """Up to three initials for Word's comment author box ("Ana de la Cruz" -> "ADL"); the app's own when the name
+    has no letters."""
     letters = [w[0] for w in name.split() if w[:1].isalpha()]
     return "".join(letters[:3]).upper() or SYSTEM_INITIALS
 

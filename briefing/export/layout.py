@@ -63,6 +63,8 @@ class SectionBlock:
 
 @dataclass(frozen=True)
 class SourceEntry:
+    """One line of the Sources list: the number the facts cite, and the citation text."""
+
     number: int
     citation: str
     url: str = ""  # set when the source came from the web, so renderers can link it
@@ -89,6 +91,8 @@ def citation_marker(number: int) -> str:
 
 
 def metadata_label(key: str) -> str:
+    """The label a header field shows: the house wording for known keys (``cc`` -> "Copy to"), else the key made
+    readable."""
     return _KNOWN_LABELS.get(key.casefold()) or clean_line(key.replace("_", " ").replace("-", " ")).capitalize()
 
 

@@ -67,6 +67,7 @@ def _section(section: SectionBlock) -> list[str]:
 
 
 def layout_to_html(layout: BriefLayout) -> str:
+    """The laid-out brief in Qt's rich-text subset, in the order of the Word body; every text is escaped."""
     parts = [f'<html><body style="font-family:{FONT}; font-size:11pt">']
     marking = f'<p align="center" style="color:{GREY}; font-size:9pt; font-weight:bold">' \
               f"{_text(layout.classification.upper())}</p>" if layout.classification else ""

@@ -149,6 +149,8 @@ def reference_bytes() -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``python -m briefing.export.reference_style PATH``: write the reference .docx (atomically); 2 on a usage or
+    write error."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
         print("usage: python -m briefing.export.reference_style PATH.docx", file=sys.stderr)

@@ -19,10 +19,12 @@ ABBREVIATION_DASH = " \u2014 "
 
 
 def abbreviation_line(acronym: str, expansion: str) -> str:
+    """An Abbreviations entry, written the same way in Word, the preview and this text."""
     return f"{acronym}{ABBREVIATION_DASH}{expansion}"
 
 
 def source_line(number: int, citation: str) -> str:
+    """A Sources entry as it reads in the text: ``[n] citation``."""
     return f"[{number}] {citation}"
 
 

@@ -76,6 +76,7 @@ def paragraph(parent: _Element, style_id: str = "") -> _Element:
 
 
 def paragraph_properties(p: _Element) -> _Element:
+    """The paragraph's ``w:pPr``, created as its first child if missing (Word requires it first)."""
     ppr = p.find(W_PPR)
     if ppr is None:
         ppr = etree.Element(W_PPR)
@@ -155,6 +156,7 @@ def numbering_restart(document: Document, style_id: str) -> str:
 
 
 def set_numbering(p: _Element, num_id: str) -> None:
+    """Make the paragraph an item of list ``num_id`` at the top level."""
     ppr = paragraph_properties(p)
     numpr = etree.SubElement(ppr, qn("w:numPr"))
     sub(numpr, "w:ilvl", val="0")

@@ -49,6 +49,7 @@ class Template:
     path: str = ""
 
     def section(self, section_id: str) -> SectionSpec | None:
+        """The section spec with this id, or None (a brief may hold sections of another template)."""
         return next((s for s in self.sections if s.id == section_id), None)
 
     def reference_docx_path(self) -> Path | None:

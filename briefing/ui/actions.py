@@ -52,6 +52,8 @@ class WindowActions:
 def make_action(window: QMainWindow, actions: WindowActions, name: str, text: str,
                 slot: Callable[[], object] | None = None, shortcut: QKeySequence | SK | str | None = None,
                 icon_: QIcon | None = None, tip: str = "", checkable: bool = False) -> QAction:
+    """A window-wide action, registered by ``name`` in ``actions``; the tooltip names its shortcut, and the
+    shortcut works even when no menu shows the action."""
     action = QAction(text, window)
     action.setObjectName(name)
     if shortcut is not None:

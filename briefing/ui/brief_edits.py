@@ -68,6 +68,7 @@ def move_placement(brief: Brief, stack: QUndoStack, placement_id: str, delta: in
 
 
 def remove_placements(brief: Brief, stack: QUndoStack, placement_ids: Iterable[str]) -> bool:
+    """Remove the placements that still exist, as one undo step; False (and nothing pushed) when none does."""
     ids = [p for p in dict.fromkeys(placement_ids) if _exists(brief, p)]
     if not ids:
         return False

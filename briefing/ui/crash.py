@@ -37,6 +37,8 @@ def show_crash_box(parent: QWidget | None, message: str) -> None:
 
 
 def crash_message(error: str, *, work_kept: bool, log: str) -> str:
+    """The one-paragraph message after an unexpected error: whether the work is safe, and where the details are
+    logged."""
     if work_kept:
         return f"Something went wrong: {error}. Your work is kept; details in {log}"
     return f"Something went wrong: {error}. Your work is still open: save it now. Details in {log}"

@@ -71,20 +71,25 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
 
 
 def show_error(parent: QWidget | None, message: str, title: str = "Briefing") -> None:
+    """A warning box with one message (the one-line text of a BriefingError)."""
     QMessageBox.warning(parent, title, message)
 
 
 def choose_open_path(parent: QWidget | None, folder: str = "") -> str | None:
+    """An article or a brief file to open; None when cancelled."""
     path, _ = QFileDialog.getOpenFileName(parent, "Open an article or a brief", folder, OPEN_FILTER)
     return path or None
 
 
 def choose_article_path(parent: QWidget | None, folder: str = "") -> str | None:
+    """An article to add as a further source; None when cancelled."""
     path, _ = QFileDialog.getOpenFileName(parent, "Add a source to the brief", folder, ARTICLE_FILTER)
     return path or None
 
 
 def choose_save_path(parent: QWidget | None, suggestion: str) -> str | None:
+    """Where to save the brief, always ending in the brief suffix (a typed ".yaml" or other suffix is replaced);
+    None when cancelled."""
     path, _ = QFileDialog.getSaveFileName(parent, "Save the brief", suggestion, SAVE_FILTER)
     if not path:
         return None
@@ -92,6 +97,7 @@ def choose_save_path(parent: QWidget | None, suggestion: str) -> str | None:
 
 
 def choose_export_path(parent: QWidget | None, suggestion: str) -> str | None:
+    """Where to export, with ".docx" added when the name lacks it; None when cancelled."""
     path, _ = QFileDialog.getSaveFileName(parent, "Export to Word", suggestion, EXPORT_FILTER)
     if not path:
         return None
@@ -112,6 +118,7 @@ def choose_template(parent: QWidget | None, templates: list[Template], current_i
 
 
 def show_about(parent: QWidget | None) -> None:
+    """The About box: version, what the app does, and the two ways to put facts into a brief."""
     QMessageBox.about(
         parent, "About Briefing",
         f"<h3>Briefing {_version}</h3><p>Compose structured Word briefs from news articles. Every fact in a "
@@ -158,4 +165,3 @@ def template_format_text() -> str:
         except OSError:
             example = ""
     return schema + "\n" + example
-

@@ -74,6 +74,7 @@ class EntityPanel(QWidget):
         self._show_choice()
 
     def set_brief(self, brief: Brief | None) -> None:
+        """List the entities of another brief (None: an empty list) and let go of any chosen entity."""
         follow_brief(self._on_event, self.brief, brief)
         self.brief = brief
         self.chosen = ""

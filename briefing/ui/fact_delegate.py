@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
-from briefing.ui.models.fact_list import KIND_COLORS
+from briefing.ui.models.fact_list import kind_color
 from briefing.ui.palette import blend
 from briefing.ui.roles import Role
 
@@ -82,7 +82,8 @@ class FactDelegate(QStyledItemDelegate):
         painter.setPen(muted if placed and not selected else text_color)
         y = rect.top() + PAD
         for text in wrap_lines(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), font, width, WORDING_LINES):
-            painter.drawText(QRect(left, y, width, line_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(QRect(left, y, width, line_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             y += line_h
         small = self._small(font)
         painter.setFont(small)
@@ -119,10 +120,5 @@ class FactDelegate(QStyledItemDelegate):
         return True
 
 
-def kind_color(kind: str) -> QColor:
-    return QColor(KIND_COLORS.get(kind, KIND_COLORS.get("statement", "#888888")))
-
-
 def _dark(pal: QPalette) -> bool:
     return pal.color(QPalette.ColorRole.Base).lightnessF() < 0.5
-

@@ -47,6 +47,7 @@ class MetadataForm(QWidget):
         self._grid.setVerticalSpacing(3)
 
     def set_brief(self, brief: Brief | None, template: Template | None) -> None:
+        """Edit another brief's header: the template's fields, then any other keys the brief has (None: no fields)."""
         follow_brief(self._on_event, self.brief, brief)
         self.brief = brief
         self.rebuild(template)
@@ -89,4 +90,3 @@ class MetadataForm(QWidget):
             value = self.brief.metadata.get(key, "")  # type: ignore[arg-type]
             if edit is not None and edit.text() != value:
                 edit.setText(value)
-

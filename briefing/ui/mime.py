@@ -37,10 +37,12 @@ class Span:
 
 # ----------------------------------------------------------------------------- encoding
 def encode_ids(ids: Iterable[str]) -> bytes:
+    """Ids as a JSON list, in order (what ``decode_ids`` reads)."""
     return json.dumps(list(ids)).encode("utf-8")
 
 
 def encode_span(span: Span) -> bytes:
+    """A span as a JSON object (what ``decode_span`` reads)."""
     return json.dumps({"source_id": span.source_id, "start": span.start, "end": span.end}).encode("utf-8")
 
 
@@ -78,16 +80,19 @@ def decode_span(raw: bytes | QByteArray | None) -> Span | None:
 
 
 def fact_ids_in(mime: QMimeData | None) -> list[str] | None:
+    """The fact ids a payload carries, or None if it carries none or they are malformed."""
     return decode_ids(mime.data(MIME_FACT_IDS)) if mime is not None and mime.hasFormat(MIME_FACT_IDS) else None
 
 
 def placement_ids_in(mime: QMimeData | None) -> list[str] | None:
+    """The placement ids a payload carries (a drag from the outline), or None."""
     if mime is None or not mime.hasFormat(MIME_PLACEMENT_IDS):
         return None
     return decode_ids(mime.data(MIME_PLACEMENT_IDS))
 
 
 def span_in(mime: QMimeData | None) -> Span | None:
+    """The source span a payload carries (a selection from the article), or None."""
     return decode_span(mime.data(MIME_SPAN)) if mime is not None and mime.hasFormat(MIME_SPAN) else None
 
 

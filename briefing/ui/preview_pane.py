@@ -53,6 +53,7 @@ class PreviewPane(QTextBrowser):
         self._soon.timeout.connect(self._render_when_shown)
 
     def set_brief(self, brief: Brief | None) -> None:
+        """Follow another brief (None: blank); it is rendered once the pane is on screen, not before."""
         follow_brief(self._on_event, self.brief, brief)
         self.brief = brief
         self.timer.stop()

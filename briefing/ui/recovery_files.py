@@ -65,6 +65,7 @@ class RecoveryInfo:
 
 
 def sidecar_path(recovery: Path) -> Path:
+    """The sidecar next to a recovery file (``x.brief.yaml`` -> ``x.json``), whatever its suffix."""
     name = recovery.name
     stem = name[: -len(RECOVERY_SUFFIX)] if name.endswith(RECOVERY_SUFFIX) else recovery.stem
     return recovery.with_name(stem + SIDECAR_SUFFIX)

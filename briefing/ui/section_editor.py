@@ -52,6 +52,7 @@ class SectionEditor(QWidget):
         self.bind(None)
 
     def set_brief(self, brief: Brief | None) -> None:
+        """Follow another brief; nothing stays bound, so no edit can reach the old one."""
         follow_brief(self._on_event, self.brief, brief)
         self.brief = brief
         self.bind(None)

@@ -97,6 +97,7 @@ class SourcePane(QWidget):
         self._restyle()
 
     def set_brief(self, brief: Brief | None) -> None:
+        """Show another brief's sources (None: none); the documents built for the old brief are dropped."""
         follow_brief(self._on_event, self.brief, brief)
         self.brief = brief
         self.view.show_source(None)

@@ -25,15 +25,18 @@ NEW, ADD = "new", "add"
 
 
 def is_brief_file(path: str | Path) -> bool:
+    """Whether a path names a brief file (by its suffix, any case) rather than an article."""
     return str(path).lower().endswith(BRIEF_SUFFIX)
 
 
 def brief_stem(path: str | Path) -> str:
+    """The name a brief goes by: its file name without ``.brief.yaml`` (or without its last suffix)."""
     name = Path(path).name
     return name[: -len(BRIEF_SUFFIX)] if name.lower().endswith(BRIEF_SUFFIX) else Path(name).stem
 
 
 def local_paths(urls: list[QUrl]) -> list[str]:
+    """The local files among dropped URLs; web URLs and empty ones are left out."""
     return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile()]
 
 

@@ -33,6 +33,8 @@ PREVIEW_TAB, HEADER_TAB = 0, 1
 
 @dataclass
 class Panes:
+    """Every pane and splitter of the window, built once by ``build_panes``."""
+
     source: SourcePane
     entities: EntityPanel
     facts: FactPane
@@ -68,6 +70,8 @@ def titled(title: str, widget: QWidget, name: str) -> QWidget:
 
 
 def build_panes(parent: QWidget, proxy: FactFilterProxy, undo_stack: QUndoStack) -> Panes:
+    """The window's three columns: article over entities, then the facts, then outline, editor and the
+    preview/header tabs; each splitter starts at its default sizes and panes cannot be collapsed to nothing."""
     source = SourcePane()
     entities = EntityPanel()
     facts = FactPane(proxy)

@@ -38,6 +38,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def kind_color(kind: str) -> QColor:
+    """The kind's colour; an unknown kind gets the statement grey."""
     return QColor(KIND_COLORS.get(kind, _FALLBACK_COLOR))
 
 
@@ -64,6 +65,7 @@ def search_text(fact: Fact) -> str:
 
 
 def date_values(fact: Fact) -> list[str]:
+    """Each date of the fact as normalised (ISO) where it could be, else as written."""
     return [d.value or d.text for d in fact.dates]
 
 
