@@ -232,7 +232,8 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(case: Bad, home: H
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(content)
     before = _snapshot(folder)
-    started = time.monotonic()
+    # No clock here: that the bombs are refused before anything expands is proved without one where each is
+    # refused (tests/template, tests/storage, tests/extract); run_briefing's timeout only stops a hang.
     result = run_briefing(case.args, home, cwd=folder)
     _assert_refused(result, case.says)
     after = _snapshot(folder)
@@ -240,7 +241,6 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(case: Bad, home: H
         assert after.pop("new.docx")
     assert after == before
     assert not (folder / "pwned").exists()
-    assert time.monotonic() - started < 30  # refused quickly, not after expanding a bomb
 
 
 # ------------------------------------------------------------------------------------------- exports the OS refuses
@@ -342,8 +342,8 @@ def test_an_export_over_a_file_someone_has_open_replaces_it_whole(exporting: Pat
 
 
 # ------------------------------------------------------------------------------------------- odd files that work
-def _extract_json(path: Path, home: Home) -> dict:
-    result = run_briefing(["extract", str(path), "--json"], home)
+def _extract_json(path: Path, home: Home, timeout: float = 120) -> dict:
+    result = run_briefing(["extract", str(path), "--json"], home, timeout=timeout)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     data = json.loads(result.stdout)
@@ -409,9 +409,9 @@ def test_a_100000_character_line_without_punctuation_is_read_in_time(tmp_path: P
     path = tmp_path / "one-line.txt"
     words = ("trade steel wheat talks minister karachi moscow ministry plan rail port energy " * 1300)[:100_000]
     path.write_text(words, encoding="utf-8")
-    started = time.monotonic()
-    data = _extract_json(path, home)
-    assert time.monotonic() - started < 30
+    # A timeout, not a proof: what is at stake is the sentence splitter's running time on one unbroken line
+    # (a quadratic or backtracking pattern takes minutes there), and only a clock sees that. Generous on purpose.
+    data = _extract_json(path, home, timeout=30)
     assert len(data["source"]["text"]) >= 99_000
     assert data["facts"] and all(len(f["text"]) < 100_000 for f in data["facts"])
 
@@ -454,7 +454,9 @@ def test_a_50_mb_article_is_read_with_steady_progress(tmp_path: Path):
     assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
     assert len(set(fractions)) >= 20
     gaps = [b - a for (a, _), (b, _) in zip([(started, 0.0)] + ticks, ticks)]
-    assert max(gaps) < 15  # a progress bar that moves, however slow the machine
+    # A clock only here: before the first chunk the whole file is read and normalised in one go, so no count
+    # of ticks bounds the wait; 15 s between ticks is a progress bar that moves, however slow the machine.
+    assert max(gaps) < 15
     assert len(extraction.facts) > 100_000
     text = extraction.source.text
     assert all(text[f.start:f.end] == f.text for f in extraction.facts[:: 997])
