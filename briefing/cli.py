@@ -67,9 +67,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:
-    from briefing.template.registry import available_templates
+    from briefing.template.registry import available_templates, template_problems
 
     templates = available_templates()
+    for problem in template_problems():  # a broken file of the analyst's is skipped, never silently
+        print(f"briefing: warning: skipped {problem}", file=sys.stderr)
     rows = [{"id": t.id, "name": t.name, "path": t.path,
              "sections": [{"id": s.id, "title": s.title} for s in t.sections]} for t in templates]
     if args.json:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
@@ -133,7 +134,7 @@ class EditCommands:
             action.setText(f"{n}  {section.title}" if section is not None else f"Section {n}")
 
     def fill_template_menu(self) -> None:
-        from briefing.template.registry import available_templates
+        from briefing.template.registry import available_templates, template_problems
 
         menu = self.window_actions.template_menu
         group = self.window_actions.template_group
@@ -152,6 +153,14 @@ class EditCommands:
             action.triggered.connect(lambda _checked=False, t=template: self.switch_template(t))
             group.addAction(action)
             menu.addAction(action)
+        for problem in template_problems():  # the analyst's broken file is named, not silently missing
+            name = Path(problem.path or "").name or "a template"
+            broken = menu.addAction(f"\u26a0 Could not read {name}")
+            broken.setObjectName("templateProblem")
+            broken.setEnabled(False)
+            broken.setToolTip(str(problem))
+            broken.setStatusTip(str(problem))
+        menu.setToolTipsVisible(True)
         menu.addSeparator()
         menu.addAction("Use a Template File\u2026").triggered.connect(self.switch_template_from_file)
         menu.addAction(self.window_actions["actionTemplateFormat"])

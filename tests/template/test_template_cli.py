@@ -48,6 +48,17 @@ def test_a_template_in_the_user_folder_is_listed(tmp_path):
     assert "desk-note" in text.stdout and "Gist" in text.stdout
 
 
+def test_listing_templates_warns_about_a_broken_one_in_the_user_folder(tmp_path):
+    folder = tmp_path / "briefing" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "broken.yaml").write_text("id: desk\nname: [unclosed\n", encoding="utf-8")
+    result = _run("templates", "--json", config_home=tmp_path)
+    assert result.returncode == 0
+    assert {row["id"] for row in json.loads(result.stdout)} >= {"ministerial-note", "uk-submission"}
+    (warning,) = result.stderr.splitlines()
+    assert warning.startswith("briefing: warning: skipped ") and "broken.yaml:" in warning
+
+
 def test_check_template_accepts_a_good_file():
     path = TEMPLATES_DIR / "uk-submission.yaml"
     result = _run("check-template", str(path))

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from briefing.paths import SAMPLE_ARTICLE
-from briefing.template.registry import DEFAULT_TEMPLATE_ID, available_templates
+from briefing.template.registry import DEFAULT_TEMPLATE_ID, available_templates, user_template_dir
 from briefing.ui import dialogs
 from briefing.ui.main_window import MainWindow
 from briefing.ui.preview_pane import DEBOUNCE_MS
@@ -85,6 +85,23 @@ def test_the_template_menu_switches_template_and_checks_the_current_one(window: 
     menu_actions[f"actionTemplate_{other.id}"].trigger()
     assert window.brief.template_id == other.id
     assert window.undo_stack.undoText().startswith("Use template")
+
+
+def test_a_broken_template_of_the_analysts_is_named_in_the_template_menu(window: MainWindow):
+    folder = user_template_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    broken = folder / "desk-broken.yaml"
+    broken.write_text("id: desk\nname: Desk\nsections:\n  - {id: a, titel: A}\n", encoding="utf-8")
+    try:
+        window.fill_template_menu()
+        problems = [a for a in window.window_actions.template_menu.actions() if a.objectName() == "templateProblem"]
+        assert [a.text() for a in problems] == ["\u26a0 Could not read desk-broken.yaml"]
+        assert not problems[0].isEnabled()
+        assert "desk-broken.yaml:4" in problems[0].toolTip() and "did you mean 'title'" in problems[0].toolTip()
+    finally:
+        broken.unlink()
+    window.fill_template_menu()
+    assert not [a for a in window.window_actions.template_menu.actions() if a.objectName() == "templateProblem"]
 
 
 @pytest.mark.parametrize("pane", ["source", "entities", "facts", "outline", "editor"])
