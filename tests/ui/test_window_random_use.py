@@ -161,12 +161,17 @@ class Session:
     def step(self, n: int) -> str:
         name = self.rng.choices(list(self.OPERATIONS), weights=list(self.OPERATIONS.values()))[0]
         stack = self.w.undo_stack
+        before = (stack.index(), stack.count())
         getattr(self, name)()
         index, now = stack.index(), brief_to_yaml(self.w.brief)
         if name in ("undo", "redo"):
             assert now == self.history[index], f"step {n}: {name} did not restore the brief at history point {index}"
-        else:  # a new or merged step: the history beyond it is gone
+        elif (index, stack.count()) != before:  # a new step: the history beyond it is gone
             self.history = {i: s for i, s in self.history.items() if i < index}
+            self.history[index] = now
+        elif now != self.history[index]:  # only typing may change the brief in the last step (merged edits)
+            merged = index == stack.count() and index > 0 and stack.command(index - 1).id() != -1
+            assert merged, f"step {n}: {name} changed the brief without an undo step"
             self.history[index] = now
         return f"step {n} ({name})"
 
