@@ -4,6 +4,7 @@ variants ask with dialogs and report errors in a message box."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,13 @@ def brief_stem(path: str | Path) -> str:
     """The name a brief goes by: its file name without ``.brief.yaml`` (or without its last suffix)."""
     name = Path(path).name
     return name[: -len(BRIEF_SUFFIX)] if name.lower().endswith(BRIEF_SUFFIX) else Path(name).stem
+
+
+def file_stem_for(name: str, limit: int = 80) -> str:
+    """A brief's name made safe as a file name on every desktop: no path separators, no characters
+    Windows refuses, no control characters, not over ``limit`` characters, never empty."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "-", name).strip(" .-")
+    return cleaned[:limit].rstrip(" .-") or "Untitled brief"
 
 
 def local_paths(urls: list[QUrl]) -> list[str]:
@@ -223,7 +231,7 @@ class FileCommands:
     def save_as_interactive(self) -> bool:
         from briefing.ui import dialogs
 
-        suggestion = str(self.brief_path or Path.home() / (self.brief_name() + BRIEF_SUFFIX))
+        suggestion = str(self.brief_path or Path.home() / (file_stem_for(self.brief_name()) + BRIEF_SUFFIX))
         path = dialogs.choose_save_path(self, suggestion)
         return path is not None and self.guarded(self.save_brief, path) is not None
 
@@ -232,7 +240,7 @@ class FileCommands:
         if target is None:
             from briefing.ui import dialogs
 
-            path = dialogs.choose_export_path(self, str(Path.home() / (self.brief_name() + ".docx")))
+            path = dialogs.choose_export_path(self, str(Path.home() / (file_stem_for(self.brief_name()) + ".docx")))
             if path is None:
                 return
             target = Path(path)
