@@ -31,7 +31,8 @@ def _section_to_dict(section: Section) -> dict[str, Any]:
         "min": section.min,
         "max": section.max,
         "text": section.text,
-        "placements": [{"id": p.id, "fact": p.fact_id, "text": p.text, "note": p.note}
+        "placements": [{"id": p.id, "fact": p.fact_id, "text": p.text, "note": p.note,
+                        **({"origin": p.origin} if p.origin else {})}
                        for p in section.placements],
     }
 
@@ -118,7 +119,8 @@ def _read_section(raw: Any, where: str) -> Section:
         placements.append(Placement(id=_expect(p.get("id"), str, f"{pw}.id", "an id"),
                                     fact_id=_expect(p.get("fact"), str, f"{pw}.fact", "a fact id"),
                                     text=_text(p.get("text"), f"{pw}.text"),
-                                    note=_text(p.get("note"), f"{pw}.note")))
+                                    note=_text(p.get("note"), f"{pw}.note"),
+                                    origin=_text(p.get("origin"), f"{pw}.origin")))
     return Section(id=_expect(raw.get("id"), str, f"{where}.id", "an id"),
                    title=_text(raw.get("title"), f"{where}.title"),
                    guidance=_text(raw.get("guidance"), f"{where}.guidance"),

@@ -5,7 +5,7 @@ Kept apart from ``brief`` (which changes them and tells views) so the plain data
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ class Placement:
     fact_id: str
     text: str = ""
     note: str = ""
+    origin: str = ""  # in "Unplaced": the section it came from, so a template that has it again takes it back
 
 
 @dataclass
@@ -62,16 +63,29 @@ def merge_sections(sections: list[Section], template: Template) -> list[Section]
 
     A section with the same id keeps its placements and free text; the rest go, in order, to an "Unplaced"
     section at the end (their free text prefixed with their title). Absent when nothing is left over.
+    A placement waiting in "Unplaced" goes back to the section it came from when the template has it again,
+    so switching to another template and back restores the brief.
     """
     old = {s.id: s for s in sections}
     new_sections = sections_from_template(template)
     new_ids = {s.id for s in new_sections}
+    by_id = {s.id: s for s in new_sections}
     for s in new_sections:
         if s.id in old:
             s.placements = list(old[s.id].placements)
             s.text = old[s.id].text
+    waiting = old[UNPLACED_ID].placements if UNPLACED_ID in old else []
+    going_home = {p.id for p in waiting if p.origin in by_id and p.origin != UNPLACED_ID}
+    for p in waiting:  # copies, not edits: the brief being replaced stays exactly as it was (undo)
+        if p.id in going_home:
+            by_id[p.origin].placements.append(replace(p, origin=""))
     leftovers = [s for s in sections if s.id not in new_ids]
-    unplaced_p = [p for s in leftovers for p in s.placements]
+    unplaced_p = []
+    for s in leftovers:
+        for p in s.placements:
+            if p.id in going_home:
+                continue
+            unplaced_p.append(p if s.id == UNPLACED_ID else replace(p, origin=s.id))
     unplaced_t = "\n\n".join(f"{s.title}: {s.text}" for s in leftovers if s.text.strip() and
                              s.id != UNPLACED_ID)
     unplaced_t = "\n\n".join(t for t in ([s.text for s in leftovers if s.id == UNPLACED_ID] + [unplaced_t])
