@@ -120,6 +120,22 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def shown_window(qtbot, settings: QSettings, article: Path | None = None, size: tuple[int, int] | None = None):
+    """A real MainWindow on screen and active (keyboard shortcuts need that), optionally on an article."""
+    from briefing.ui.main_window import MainWindow
+
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    if article is not None:
+        window.open_path(article)
+    return window
+
+
 @pytest.fixture
 def undo_stack(qapp) -> Iterator[QUndoStack]:
     stack = QUndoStack()

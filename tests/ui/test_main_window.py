@@ -14,17 +14,13 @@ from briefing.core.brief import UNPLACED_ID, Brief
 from briefing.paths import SAMPLE_ARTICLE
 from briefing.template.registry import DEFAULT_TEMPLATE_ID, available_templates, find_template
 from briefing.ui.main_window import MainWindow
+from tests.ui.conftest import shown_window
 from briefing.ui.roles import Role
 
 
 @pytest.fixture
 def window(qtbot, settings: QSettings) -> MainWindow:
-    w = MainWindow(settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
+    return shown_window(qtbot, settings)
 
 
 @pytest.fixture

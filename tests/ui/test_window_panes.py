@@ -15,18 +15,13 @@ from briefing.paths import SAMPLE_ARTICLE
 from briefing.template.registry import DEFAULT_TEMPLATE_ID, available_templates, user_template_dir
 from briefing.ui import dialogs
 from briefing.ui.main_window import MainWindow
+from tests.ui.conftest import shown_window
 from briefing.ui.preview_pane import DEBOUNCE_MS
 
 
 @pytest.fixture
 def window(qtbot, settings: QSettings) -> MainWindow:
-    w = MainWindow(settings=settings)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.open_path(SAMPLE_ARTICLE)
-    return w
+    return shown_window(qtbot, settings, SAMPLE_ARTICLE, size=(1280, 800))
 
 
 # ----------------------------------------------------------------------------- preview

@@ -16,6 +16,7 @@ from briefing.paths import SAMPLE_ARTICLE
 from briefing.storage import brief_to_yaml
 from briefing.template.registry import available_templates
 from briefing.ui.main_window import MainWindow
+from tests.ui.conftest import shown_window
 from briefing.ui.roles import Role
 
 STEPS = 200
@@ -27,13 +28,7 @@ SELECT = QItemSelectionModel.SelectionFlag
 
 @pytest.fixture
 def window(qtbot, settings: QSettings) -> MainWindow:
-    w = MainWindow(settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    w.open_path(SAMPLE_ARTICLE)
-    return w
+    return shown_window(qtbot, settings, SAMPLE_ARTICLE)
 
 
 def outline_rows(window: MainWindow) -> list[tuple[str, list[tuple[str, str]]]]:
