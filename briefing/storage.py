@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from briefing.core.atomic import atomic_open
 from briefing.core.brief import Brief
 from briefing.core.errors import BriefFileError
+from briefing.core.files import read_named_file
 from briefing.storage_format import brief_from_data, brief_to_data
 
 FORMAT_VERSION = 1
@@ -236,18 +237,8 @@ def _parse(data: bytes, shown: str) -> Any:
 
 def load_brief(path: str | os.PathLike[str]) -> Brief:
     """Read a brief file; every problem is a ``BriefFileError`` with one line, and nothing is written."""
-    target = Path(path)
+    data = read_named_file(path, what="a brief file", error=BriefFileError)
     shown = str(path)
-    try:
-        data = target.read_bytes()
-    except FileNotFoundError:
-        raise BriefFileError(f"no such file: {shown}") from None
-    except IsADirectoryError:
-        raise BriefFileError(f"{shown} is a folder, not a brief file") from None
-    except OSError as err:
-        raise BriefFileError(f"cannot read {shown}: {err.strerror or err}") from None
-    if not data.strip():
-        raise BriefFileError(f"{shown} is empty, not a brief file")
     if b"\x00" in data[:8192]:
         raise BriefFileError(f"{shown} is not a brief file (it is binary)")
     with _no_gc_pauses():

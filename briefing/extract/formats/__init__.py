@@ -7,11 +7,11 @@ extension and by content (a ``.txt`` that is really a PDF or a web page is read 
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
 from briefing.core.errors import InputError
+from briefing.core.files import read_named_file
 from briefing.extract.formats.raw import RawArticle
 
 MAX_BYTES = 200 * 1024 * 1024  # far beyond any article; keeps a mistaken drop from exhausting memory
@@ -25,28 +25,6 @@ REFUSED = {
     ".odt": "OpenDocument files are not supported; save it as .docx",
     ".rtf": "RTF files are not supported; save it as .docx or plain text",
 }
-
-
-def _read_bytes(path: Path, name: str) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputError(f"{name} is a folder, not an article file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{name} is too large to be an article ({size // (1024 * 1024)} MB; "
-                             f"the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"no such file: {name}") from None
-    except PermissionError:
-        raise InputError(f"no permission to read {name}") from None
-    except OSError as err:
-        if err.errno == errno.EISDIR:
-            raise InputError(f"{name} is a folder, not an article file") from None
-        raise InputError(f"cannot read {name}: {err.strerror or err}") from None
-    if not data.strip():
-        raise InputError(f"{name} is empty")
-    return data
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -63,7 +41,7 @@ def read_article(path: str | os.PathLike[str]) -> RawArticle:
         raise InputError(f"{name}: macro-enabled documents are not opened; save it as .docx")
     if suffix in REFUSED:
         raise InputError(f"{name}: {REFUSED[suffix]}")
-    data = _read_bytes(p, name)
+    data = read_named_file(p, what="an article file", limit=MAX_BYTES, error=InputError)
     if suffix in WORD_SUFFIXES:
         from briefing.extract.formats.word import read_docx
 
