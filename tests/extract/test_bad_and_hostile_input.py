@@ -115,14 +115,12 @@ def test_progress_runs_from_zero_to_one_and_cancel_stops_the_extraction(monkeypa
 
 
 @pytest.mark.slow
-def test_a_50_mb_text_is_extracted_with_progress(tmp_path):
-    article = SAMPLE.rsplit("\n\n", 1)[0] + "\n\n"
-    path = tmp_path / "huge.txt"
-    path.write_text(article * (50_000_000 // len(article)), encoding="utf-8")
-    ticks: list[float] = []
-    extraction = extract_path(path, progress=ticks.append)
+def test_a_50_mb_text_is_extracted_with_progress(fifty_mb_run):
+    extraction = fifty_mb_run.extraction
+    ticks = [fraction for _, fraction in fifty_mb_run.ticks]
     assert len(extraction.source.text) >= 49_000_000
     assert ticks[-1] == 1.0 and len(ticks) > 50
-    assert len(extraction.facts) == 15 * (50_000_000 // len(article))
+    assert fifty_mb_run.unit == SAMPLE.rsplit("\n\n", 1)[0] + "\n\n"
+    assert len(extraction.facts) == 15 * fifty_mb_run.copies
     last = extraction.facts[-1]
     assert extraction.source.text[last.start:last.end] == last.text
