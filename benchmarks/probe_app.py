@@ -2,28 +2,56 @@
 
 ``run_app`` builds its QApplication through ``briefing.ui.app.make_application``; wrapping that function
 installs the probe on the very application the app runs, so everything the app does before its window is
-first painted (imports, extraction of the article, the default template, settings) is inside the time.
+first painted (imports, reading the article, the default template, settings) is inside the time. The wrapper
+is put in place the moment the app itself imports ``briefing.ui.app``: importing it (or Qt) here first would
+change what the app does before Qt is loaded.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import os
 import sys
 import threading
 
-import briefing.ui.app as app_module
-from benchmarks import probe
-
-_make_application = app_module.make_application
+APP_MODULE = "briefing.ui.app"
 GIVE_UP_S = 60  # if run_app stops building its application through make_application, say so instead of hanging
 _installed = threading.Event()
 
 
-def _probed_application(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - same signature as the original
-    app = _make_application(*args, **kwargs)
-    probe.install(app)
-    _installed.set()
-    return app
+def _probe(module) -> None:  # noqa: ANN001 - briefing.ui.app, just executed
+    make_application = module.make_application
+
+    def probed_application(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - same signature as the original
+        from benchmarks import probe  # Qt is loaded by now: the app's make_application imported it
+
+        app = make_application(*args, **kwargs)
+        probe.install(app)
+        _installed.set()
+        return app
+
+    module.make_application = probed_application
+
+
+class _WhenImported(importlib.abc.MetaPathFinder):
+    """Finds nothing itself: it wraps the loader of ``briefing.ui.app`` so the probe goes in after it runs."""
+
+    def find_spec(self, name, path, target=None):  # noqa: ANN001, ANN201 - importlib's protocol
+        if name != APP_MODULE:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        exec_module = spec.loader.exec_module
+
+        def exec_and_probe(module) -> None:  # noqa: ANN001
+            exec_module(module)
+            _probe(module)
+
+        spec.loader.exec_module = exec_and_probe
+        return spec
 
 
 def _give_up() -> None:
@@ -34,9 +62,9 @@ def _give_up() -> None:
 
 
 def main() -> int:
+    sys.meta_path.insert(0, _WhenImported())
     from briefing.cli import main as briefing_main
 
-    app_module.make_application = _probed_application
     threading.Thread(target=_give_up, daemon=True).start()
     return briefing_main(sys.argv[1:])
 

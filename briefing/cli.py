@@ -7,15 +7,16 @@ log (``briefing.logs``). Heavy modules are imported only by the command that nee
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from briefing import __version__
 from briefing.core.errors import BriefingError
-from briefing.logs import logger, one_line, setup_logging
+from briefing.logs import hold_records, logger, one_line, setup_logging
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
@@ -23,6 +24,8 @@ SUBCOMMANDS = ("extract", "templates", "check-template", "compose", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Compose source-cited Word briefs from news articles. With no command, opens the app "
@@ -59,6 +62,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     extraction = extract_path(args.path)
     if args.json:
+        import json
+
         json.dump(extraction_to_dict(extraction), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
@@ -75,6 +80,8 @@ def _cmd_templates(args: argparse.Namespace) -> int:
     rows = [{"id": t.id, "name": t.name, "path": t.path,
              "sections": [{"id": s.id, "title": s.title} for s in t.sections]} for t in templates]
     if args.json:
+        import json
+
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
@@ -133,20 +140,32 @@ COMMANDS = {"extract": _cmd_extract, "templates": _cmd_templates, "check-templat
 
 
 def _run_gui(paths: Sequence[str]) -> int:
+    from briefing.paths import SAMPLE_ARTICLE, is_brief_file
+    from briefing.prefetch import Prefetch
+
+    # Before Qt is imported: the articles are read on another core while the window's code loads.
+    files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
+    articles = [p for p in files if not is_brief_file(p)]
+    prefetch = Prefetch.start(articles) if articles else None
+
     from briefing.ui.app import run_app
 
-    return run_app(list(paths))
+    return run_app(list(paths), prefetch=prefetch)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand, or the app on the given files; 0 on success, 2 for a mistake a person can fix (one line on
     stderr, no traceback)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    log_file = setup_logging()
+    command = bool(argv) and argv[0] in SUBCOMMANDS or any(a in ("-h", "--help") for a in argv[:1])
+    if command:
+        setup_logging()
+    else:
+        hold_records()  # the app sets up its log file once its window is on screen
     log = logger("cli")
     log.info("briefing %s: %s", __version__, " ".join(argv) or "(app)")
     try:
-        if argv and argv[0] in SUBCOMMANDS or any(a in ("-h", "--help") for a in argv[:1]):
+        if command:
             args = _parser().parse_args(argv)
             return COMMANDS[args.command](args)
         missing = [p for p in argv if not Path(p).exists()]
@@ -162,8 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as err:  # a bug, not the person's doing: the traceback goes to the log, not the terminal
         log.exception("internal error")
-        print(f"briefing: internal error: {one_line(err)} (details in {log_file})", file=sys.stderr)
+        print(f"briefing: internal error: {one_line(err)} (details in {setup_logging()})", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        setup_logging()  # records held for an app that ended before its window was painted are written now
 
 
 if __name__ == "__main__":

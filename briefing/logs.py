@@ -5,15 +5,16 @@ The log lives in the platform's log folder (``platformdirs.user_log_dir``): on L
 ``~/Library/Logs/briefing``, on Windows ``%LOCALAPPDATA%\\briefing\\Logs``. It is capped (1 MB x 5 old
 files). Logging must never be the reason the app fails: if the folder cannot be made, logging goes nowhere
 and ``setup_logging`` still returns where the log would have been.
+
+The app opens its window before it sets up the file (``hold_records`` first, ``setup_logging`` after the
+first paint: ``logging.handlers`` and ``platformdirs`` cost more than the rest of the module); records made
+in between are kept and written when the file handler arrives.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
-
-import platformdirs
 
 LOGGER_NAME = "briefing"
 LOG_FILE = "briefing.log"
@@ -26,6 +27,8 @@ _HANDLER_MARK = "_briefing_log_handler"
 
 def log_dir() -> Path:
     """The platform's log folder for Briefing (follows XDG_STATE_HOME on Linux); not created here."""
+    import platformdirs
+
     return Path(platformdirs.user_log_dir("briefing", appauthor=False))
 
 
@@ -43,6 +46,25 @@ def _installed(root: logging.Logger) -> list[logging.Handler]:
     return [h for h in root.handlers if getattr(h, _HANDLER_MARK, False)]
 
 
+class _Held(logging.Handler):
+    """Keeps records until ``setup_logging`` installs the file handler, which then writes them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def hold_records(*, level: int = logging.INFO) -> None:
+    """Keep Briefing's records (``level`` and up) and other libraries' warnings until ``setup_logging``."""
+    logger().setLevel(level)
+    root = logging.getLogger()
+    if not any(isinstance(h, _Held) for h in root.handlers):
+        root.addHandler(_Held())
+
+
 def setup_logging(*, level: int = logging.INFO, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> Path:
     """Send Briefing's records (``level`` and up) and other libraries' warnings to the rotating file in
     ``log_dir()``; returns its path.
@@ -51,14 +73,20 @@ def setup_logging(*, level: int = logging.INFO, max_bytes: int = MAX_BYTES, back
     XDG_STATE_HOME), in which case the old handler is closed and replaced. The file is created on the
     first record, not before.
     """
+    import logging.handlers
+
     path = log_path()
     logger().setLevel(level)
     # On the root logger: libraries' warnings (pypdf's "EOF marker not found"...) go to the file too,
     # instead of Python's last-resort handler printing them as extra lines on stderr.
     root = logging.getLogger()
+    held = [r for h in root.handlers if isinstance(h, _Held) for r in h.records]
+    for h in [h for h in root.handlers if isinstance(h, _Held)]:
+        root.removeHandler(h)
     for handler in _installed(root):
         if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == path \
                 and handler.maxBytes == max_bytes and handler.backupCount == backups:
+            _replay(handler, held)
             return path
         root.removeHandler(handler)
         handler.close()
@@ -72,7 +100,14 @@ def setup_logging(*, level: int = logging.INFO, max_bytes: int = MAX_BYTES, back
     handler.setFormatter(logging.Formatter(FORMAT))
     setattr(handler, _HANDLER_MARK, True)
     root.addHandler(handler)
+    _replay(handler, held)
     return path
+
+
+def _replay(handler: logging.Handler, records: list[logging.LogRecord]) -> None:
+    for record in records:
+        if record.levelno >= handler.level:
+            handler.handle(record)
 
 
 def one_line(err: BaseException) -> str:

@@ -1,4 +1,5 @@
-"""Where Briefing's bundled data lives: inside the installed wheel, or at the top of a source checkout."""
+"""Where Briefing's bundled data lives (inside the installed wheel, or at the top of a source checkout), and
+how a brief file is told from an article by its name."""
 
 from __future__ import annotations
 
@@ -17,3 +18,9 @@ def _data_dir(name: str) -> Path:
 TEMPLATES_DIR = _data_dir("templates")
 RESOURCES_DIR = _data_dir("resources")
 SAMPLE_ARTICLE = RESOURCES_DIR / "psm-russia.txt"
+BRIEF_SUFFIX = ".brief.yaml"  # the dialogs' file filters use this too
+
+
+def is_brief_file(path: str | Path) -> bool:
+    """Whether a path names a brief file (by its suffix, any case) rather than an article."""
+    return str(path).lower().endswith(BRIEF_SUFFIX)

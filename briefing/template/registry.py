@@ -14,7 +14,6 @@ from platformdirs import user_config_dir
 
 from briefing.core.errors import BriefingError, TemplateError
 from briefing.paths import TEMPLATES_DIR
-from briefing.template.loader import load_template
 from briefing.template.schema import Template
 
 DEFAULT_TEMPLATE_ID = "ministerial-note"
@@ -53,6 +52,8 @@ def _load_cached(path: Path) -> Template | TemplateError:
     hit = _cache.get(path)
     if hit is not None and hit[0] == stamp:
         return hit[1]
+    from briefing.template.loader import load_template  # yaml is imported only when a file is parsed
+
     try:
         result: Template | TemplateError = load_template(path)
     except TemplateError as err:
@@ -83,6 +84,17 @@ def _scan() -> tuple[list[Template], list[TemplateError]]:
     return templates, problems
 
 
+def cache_entries() -> list[tuple[Path, tuple[int, int], Template]]:
+    """The templates parsed so far, with the size and modification time they were parsed at."""
+    return [(path, stamp, result) for path, (stamp, result) in _cache.items() if isinstance(result, Template)]
+
+
+def prime(entries: list[tuple[Path, tuple[int, int], Template]]) -> None:
+    """Take templates parsed by another process; each is used only while its file is unchanged."""
+    for path, stamp, template in entries:
+        _cache.setdefault(path, (stamp, template))
+
+
 def available_templates() -> list[Template]:
     """Every usable template: the default first, then bundled ones by file name, then the user's own."""
     return _scan()[0]
@@ -110,6 +122,8 @@ def find_template(id_or_path: str | None) -> Template:
         id_or_path = DEFAULT_TEMPLATE_ID
     value = str(id_or_path).strip()
     if _looks_like_path(value):
+        from briefing.template.loader import load_template
+
         return load_template(os.path.expanduser(value))
     found = find_template_or_none(value)
     if found is not None:

@@ -8,14 +8,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from briefing.paths import RESOURCES_DIR, SAMPLE_ARTICLE
+from briefing.paths import RESOURCES_DIR, SAMPLE_ARTICLE, is_brief_file
 from briefing.ui.settings import APPLICATION, ORGANIZATION
 
 NO_DISPLAY = "no display: run under a desktop session or `xvfb-run make run`"
 APP_ICON = RESOURCES_DIR / "icons" / "briefing.svg"
 EXIT_NO_DISPLAY = 2
+
+if TYPE_CHECKING:
+    from briefing.prefetch import Prefetch
 
 
 def has_display(environ: os._Environ[str] | dict[str, str] | None = None, platform: str | None = None) -> bool:
@@ -46,8 +49,6 @@ def make_application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QAppl
 
 def open_files(window, paths: Sequence[str]) -> None:  # noqa: ANN001 - MainWindow
     """Open the first file (a brief, or an article as a new brief) and add the other articles to it."""
-    from briefing.ui.window_files import is_brief_file
-
     for n, path in enumerate(paths):
         if n == 0 or is_brief_file(path):
             window.guarded(window.open_path, path)
@@ -56,18 +57,30 @@ def open_files(window, paths: Sequence[str]) -> None:  # noqa: ANN001 - MainWind
     window.undo_stack.setClean()  # what the app opened with is the starting point, not an edit
 
 
-def run_app(paths: list[str]) -> int:
-    """Show the composer on ``paths`` (default: the bundled sample article) and run until it closes."""
-    if not has_display():
-        print(f"briefing: {NO_DISPLAY}", file=sys.stderr)
-        return EXIT_NO_DISPLAY
-    from briefing.ui.main_window import MainWindow
+def run_app(paths: list[str], prefetch: Prefetch | None = None) -> int:
+    """Show the composer on ``paths`` (default: the bundled sample article) and run until it closes;
+    ``prefetch`` holds those articles if they were read while Qt loaded."""
+    try:
+        if not has_display():
+            print(f"briefing: {NO_DISPLAY}", file=sys.stderr)
+            return EXIT_NO_DISPLAY
+        from briefing.ui.main_window import MainWindow
+
+        app = make_application()
+        window = MainWindow(interactive=True)
+        files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
+        window.show()
+        window.prefetch = prefetch
+        open_files(window, files)
+        window.prefetch = None
+    finally:
+        if prefetch is not None:
+            prefetch.close()  # what was not handed over (a file changed since, a failed open) is let go
+    window.after_first_paint(lambda: _install_safety(window))
+    return app.exec()
+
+
+def _install_safety(window) -> None:  # noqa: ANN001 - MainWindow
     from briefing.ui.safety import install_safety
 
-    app = make_application()
-    window = MainWindow(interactive=True)
-    files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
-    window.show()
-    install_safety(window, interactive=True)  # log, autosave, crash dialog, then the offer to restore
-    open_files(window, files)
-    return app.exec()
+    install_safety(window, interactive=True)  # log file, autosave, crash dialog, then the offer to restore

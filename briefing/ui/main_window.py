@@ -8,10 +8,10 @@ menus call ``*_interactive`` variants that ask with dialogs and show errors in a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton, QWidget
 
 from briefing.core import events as ev
@@ -69,6 +69,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.resize(*DEFAULT_SIZE)
         self._sized = False
         self._restored_splitters = False
+        self._after_paint: list[Callable[[], object]] | None = []  # None once the window has been painted
         self.restore_settings()
         self.set_brief(self.brief, None)
 
@@ -327,6 +328,21 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         if answer == dialogs.SAVE:
             return self.save_interactive()
         return answer == dialogs.DISCARD
+
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Run ``work`` from the event loop once the window is on screen (soon, if it already is): what the
+        analyst does not need to see the window, such as the log file and autosave, need not delay it."""
+        if self._after_paint is None:
+            QTimer.singleShot(0, self, work)
+        else:
+            self._after_paint.append(work)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self._after_paint is not None:
+            waiting, self._after_paint = self._after_paint, None
+            for work in waiting:  # queued: they run once this paint (and its children's) is done
+                QTimer.singleShot(0, self, work)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if not self.maybe_save():

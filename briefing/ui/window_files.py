@@ -14,20 +14,16 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from briefing.core.brief import Brief
 from briefing.core.errors import BriefingError
 from briefing.core.metadata import fill_header
+from briefing.paths import BRIEF_SUFFIX, is_brief_file
 
 if TYPE_CHECKING:
     from briefing.core.extraction import Extraction
+    from briefing.prefetch import Prefetch
     from briefing.template.schema import Template
     from briefing.ui.extraction_worker import ExtractionJob
 
 # Dialogs and the background job are imported where used: the window's first paint needs neither.
-BRIEF_SUFFIX = ".brief.yaml"  # the dialogs' file filters use this too
 NEW, ADD = "new", "add"
-
-
-def is_brief_file(path: str | Path) -> bool:
-    """Whether a path names a brief file (by its suffix, any case) rather than an article."""
-    return str(path).lower().endswith(BRIEF_SUFFIX)
 
 
 def brief_stem(path: str | Path) -> str:
@@ -53,6 +49,7 @@ class FileCommands:
     ``set_brief``/``report_error``/``maybe_save``/``default_template`` members."""
 
     job: ExtractionJob | None = None
+    prefetch: Prefetch | None = None  # the opening articles, read while the window was being built
     pending: list[tuple[str, str]]  # (path, mode) waiting for the running job
 
     # ----------------------------------------------------------------- public, never prompting
@@ -81,10 +78,13 @@ class FileCommands:
         return extraction
 
     def extract(self, path: Path) -> Extraction:
-        from briefing.extract.pipeline import extract_path
-
         if not path.exists():
             raise BriefingError(f"no such file: {path}")
+        prefetched = self.prefetch.take(path) if self.prefetch is not None else None
+        if prefetched is not None:
+            return prefetched
+        from briefing.extract.pipeline import extract_path
+
         return extract_path(str(path))
 
     def new_brief(self, template: Template | None = None) -> Brief:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.core.errors import TemplateError
+from briefing.template.loader import load_template
 from briefing.template import registry
 from briefing.template.registry import (DEFAULT_TEMPLATE_ID, available_templates, find_template,
                                         find_template_or_none, template_problems, user_template_dir)
@@ -45,7 +46,7 @@ def test_every_bundled_template_is_available_with_the_default_first(user_dir):
 
 @pytest.mark.parametrize("path", sorted(TEMPLATES_DIR.glob("*.yaml")), ids=lambda p: p.stem)
 def test_each_bundled_template_has_guidance_titles_and_the_standard_fields(path):
-    tpl = registry.load_template(path)
+    tpl = load_template(path)
     assert tpl.id == path.stem
     assert {"title", "to", "from", "date", "subject", "classification"} <= {f.id for f in tpl.fields}
     assert tpl.defaults()["classification"]

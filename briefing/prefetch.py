@@ -1,0 +1,150 @@
+"""The articles the app opens with, read in a second process while the window's toolkit loads.
+
+Opening the app is two independent halves of similar cost: importing Qt and building the window, and
+importing the extractors, reading the article and parsing the templates. Forked before Qt is imported, the
+second half runs on another core. Whatever goes wrong there (a file that cannot be read, a file changed
+since, a second process that dies or sends nothing) only means nothing is prefetched for that file: the
+window then reads it itself, exactly as without a prefetch, errors included. Where fork is missing or unwise
+(Windows; macOS, whose system frameworks do not survive a fork; a single core) nothing is started.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:
+    from briefing.core.extraction import Extraction
+
+Stamp = tuple[int, int]  # (size, mtime_ns): a file read earlier is reused only if this has not changed
+
+
+def can_fork(platform: str | None = None, cores: int | None = None) -> bool:
+    """Whether a second process may be forked here: Linux (and the BSDs) with more than one core."""
+    platform = sys.platform if platform is None else platform
+    cores = (os.cpu_count() or 1) if cores is None else cores
+    return hasattr(os, "fork") and not platform.startswith(("win", "darwin", "cygwin")) and cores > 1
+
+
+def _stamp(path: str) -> Stamp | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+@dataclass
+class Prefetched:
+    """What the second process sends back: extractions by the path asked for, and parsed templates."""
+
+    extractions: dict[str, tuple[Stamp, Extraction]] = field(default_factory=dict)
+    templates: list = field(default_factory=list)  # registry cache entries (path, stamp, Template)
+
+
+def read_openings(paths: Sequence[str]) -> Prefetched:
+    """The work of the second process: each article extracted, and the templates a new brief chooses from.
+
+    A file that fails is left out (the window reports it when it reads the file itself)."""
+    from briefing.core.errors import BriefingError
+    from briefing.extract.pipeline import extract_path
+    from briefing.template import registry
+
+    found = Prefetched()
+    for path in paths:
+        stamp = _stamp(path)
+        if stamp is None:
+            continue
+        try:
+            found.extractions[path] = (stamp, extract_path(path))
+        except BriefingError:
+            continue
+    registry.available_templates()
+    found.templates = registry.cache_entries()
+    return found
+
+
+class Prefetch:
+    """A running (or finished) second process reading the opening articles; ``take`` hands them over."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self._pid, self._fd = pid, fd
+        self._result: Prefetched | None = None
+        self._collected = False
+
+    @classmethod
+    def start(cls, paths: Sequence[str], work: Callable[[Sequence[str]], Prefetched] = read_openings) -> Prefetch | None:
+        """Fork a process running ``work(paths)``; None where forking is not possible or fails."""
+        if not can_fork():
+            return None
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            return None
+        if pid == 0:  # the second process: never returns into the caller's code
+            code = 1
+            try:
+                os.close(read_end)
+                payload = pickle.dumps(work(list(paths)), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(payload)
+                code = 0
+            finally:
+                os._exit(code)  # no atexit handlers, no flushing of buffers inherited from the app
+        os.close(write_end)
+        return cls(pid, read_end)
+
+    def collect(self) -> Prefetched | None:
+        """Wait for the second process and return what it read (None if it failed); primes the template
+        registry with the templates it parsed. Only the first call waits."""
+        if self._collected:
+            return self._result
+        self._collected = True
+        chunks = []
+        try:
+            with os.fdopen(self._fd, "rb") as pipe:
+                while chunk := pipe.read(1 << 20):
+                    chunks.append(chunk)
+            _, status = os.waitpid(self._pid, 0)
+            if os.waitstatus_to_exitcode(status) == 0:
+                self._result = pickle.loads(b"".join(chunks))
+        except Exception:  # noqa: BLE001 - a failed prefetch means "read it yourself", never an error
+            self._result = None
+        if self._result is not None:
+            from briefing.template import registry
+
+            registry.prime(self._result.templates)
+        return self._result
+
+    def close(self) -> None:
+        """Stop the second process if it is still running and let go of what it read."""
+        if not self._collected:
+            self._collected = True
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+                os.waitpid(self._pid, 0)
+                os.close(self._fd)
+            except OSError:
+                pass
+        self._result = None
+
+    def take(self, path: str | os.PathLike[str]) -> Extraction | None:
+        """The extraction of ``path`` if it was prefetched and the file is unchanged since; handed out once."""
+        found = self.collect()
+        if found is None:
+            return None
+        entry = found.extractions.pop(os.fspath(path), None) or found.extractions.pop(str(Path(path)), None)
+        if entry is None or entry[0] != _stamp(os.fspath(path)):
+            return None
+        return entry[1]
