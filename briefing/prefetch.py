@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from briefing.core.extraction import Extraction
 
 Stamp = tuple[int, int]  # (size, mtime_ns): a file read earlier is reused only if this has not changed
+READ_AT_START_LIMIT = 512_000  # bytes: a longer article is read after the window shows, with progress and Cancel
+
+
+def read_at_start(path: str | os.PathLike[str]) -> bool:
+    """Whether an article is read before the window first shows (a news article: milliseconds) rather than
+    in the background (a long report: seconds). A file that cannot be sized is left to the reader to report."""
+    try:
+        return os.path.getsize(path) <= READ_AT_START_LIMIT
+    except OSError:
+        return True
 
 
 def can_fork(platform: str | None = None, cores: int | None = None) -> bool:
@@ -45,6 +55,7 @@ class Prefetched:
 
     extractions: dict[str, tuple[Stamp, Extraction]] = field(default_factory=dict)
     templates: list = field(default_factory=list)  # registry cache entries (path, stamp, Template)
+    user_template_dir: Path | None = None  # where the analyst's own templates are looked for
 
 
 def read_openings(paths: Sequence[str]) -> Prefetched:
@@ -58,7 +69,7 @@ def read_openings(paths: Sequence[str]) -> Prefetched:
     found = Prefetched()
     for path in paths:
         stamp = _stamp(path)
-        if stamp is None:
+        if stamp is None or not read_at_start(path):
             continue
         try:
             found.extractions[path] = (stamp, extract_path(path))
@@ -66,6 +77,7 @@ def read_openings(paths: Sequence[str]) -> Prefetched:
             continue
     registry.available_templates()
     found.templates = registry.cache_entries()
+    found.user_template_dir = registry.user_template_dir()
     return found
 
 
@@ -124,7 +136,7 @@ class Prefetch:
         if self._result is not None:
             from briefing.template import registry
 
-            registry.prime(self._result.templates)
+            registry.prime(self._result.templates, self._result.user_template_dir)
         return self._result
 
     def close(self) -> None:

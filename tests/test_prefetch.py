@@ -54,13 +54,13 @@ def test_templates_parsed_by_the_second_process_need_no_parsing_in_the_app(tmp_p
         f"p = Prefetch.start([{str(SAMPLE)!r}])\n"
         "p.collect()\n"
         "print(find_template(None).id == DEFAULT_TEMPLATE_ID, 'yaml' in sys.modules,\n"
-        "      'briefing.extract.pipeline' in sys.modules)\n"
+        "      'briefing.extract.pipeline' in sys.modules, 'platformdirs' in sys.modules)\n"
     )
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"))
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=REPO,
                           timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["True", "False", "False"]
+    assert done.stdout.split() == ["True", "False", "False", "False"]
 
 
 def test_a_template_changed_since_another_process_parsed_it_is_parsed_again():
@@ -126,3 +126,13 @@ def test_closing_stops_a_second_process_still_at_work():
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already reaped: no zombie left behind
     assert prefetch.take(SAMPLE) is None
+
+
+def test_the_template_folder_found_by_another_process_is_used_only_for_the_same_home(monkeypatch, tmp_path):
+    monkeypatch.setattr(registry, "_found_elsewhere", None)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "one"))
+    assert registry.user_template_dir() == tmp_path / "one" / "briefing" / "templates"
+    registry.prime([], tmp_path / "found" / "templates")
+    assert registry.user_template_dir() == tmp_path / "found" / "templates"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "two"))  # another home: ask platformdirs again
+    assert registry.user_template_dir() == tmp_path / "two" / "briefing" / "templates"

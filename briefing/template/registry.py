@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_dir
-
 from briefing.core.errors import BriefingError, TemplateError
 from briefing.paths import TEMPLATES_DIR
 from briefing.template.schema import Template
@@ -30,8 +28,19 @@ class UnknownTemplateError(TemplateError):
         BriefingError.__init__(self, message)
 
 
+def _home_settings() -> tuple[str | None, str | None]:
+    return os.environ.get("XDG_CONFIG_HOME"), os.environ.get("HOME")
+
+
+_found_elsewhere: tuple[tuple[str | None, str | None], Path] | None = None  # see ``prime``
+
+
 def user_template_dir() -> Path:
     """Where the analyst keeps their own templates (``~/.config/briefing/templates`` on Linux)."""
+    if _found_elsewhere is not None and _found_elsewhere[0] == _home_settings():
+        return _found_elsewhere[1]
+    from platformdirs import user_config_dir
+
     return Path(user_config_dir("briefing", appauthor=False)) / "templates"
 
 
@@ -89,10 +98,14 @@ def cache_entries() -> list[tuple[Path, tuple[int, int], Template]]:
     return [(path, stamp, result) for path, (stamp, result) in _cache.items() if isinstance(result, Template)]
 
 
-def prime(entries: list[tuple[Path, tuple[int, int], Template]]) -> None:
-    """Take templates parsed by another process; each is used only while its file is unchanged."""
+def prime(entries: list[tuple[Path, tuple[int, int], Template]], user_dir: Path | None = None) -> None:
+    """Take templates parsed by another process (each used only while its file is unchanged) and, with
+    ``user_dir``, the analyst's template folder it found (used while the home settings are the same)."""
+    global _found_elsewhere
     for path, stamp, template in entries:
         _cache.setdefault(path, (stamp, template))
+    if user_dir is not None:
+        _found_elsewhere = (_home_settings(), Path(user_dir))
 
 
 def available_templates() -> list[Template]:

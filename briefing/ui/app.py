@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from briefing.paths import RESOURCES_DIR, SAMPLE_ARTICLE, is_brief_file
+from briefing.prefetch import read_at_start
 from briefing.ui.settings import APPLICATION, ORGANIZATION
 
 NO_DISPLAY = "no display: run under a desktop session or `xvfb-run make run`"
@@ -48,9 +49,20 @@ def make_application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QAppl
 
 
 def open_files(window, paths: Sequence[str]) -> None:  # noqa: ANN001 - MainWindow
-    """Open the first file (a brief, or an article as a new brief) and add the other articles to it."""
+    """Open the first file (a brief, or an article as a new brief) and add the other articles to it.
+
+    Articles are read before the window shows, unless one is long: from there on they are read in the
+    background, in order, with progress and Cancel in the status bar."""
+    from briefing.ui.window_files import ADD, NEW
+
+    background = False
     for n, path in enumerate(paths):
-        if n == 0 or is_brief_file(path):
+        if is_brief_file(path):
+            window.guarded(window.open_path, path)
+        elif background or not read_at_start(path):
+            background = True
+            window.start_extraction(path, NEW if n == 0 else ADD)
+        elif n == 0:
             window.guarded(window.open_path, path)
         else:
             window.guarded(window.add_source_path, path)

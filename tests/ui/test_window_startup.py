@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import shown_window
 
 from briefing.core.serialize import extraction_to_dict
 from briefing.extract import pipeline
 from briefing.paths import SAMPLE_ARTICLE as SAMPLE
-from briefing.prefetch import Prefetch, can_fork
+from briefing.prefetch import READ_AT_START_LIMIT, Prefetch, can_fork, read_at_start
+from briefing.ui.app import open_files
 from briefing.ui.main_window import MainWindow
 
 
@@ -49,3 +52,34 @@ def test_the_shown_window_on_the_sample_has_its_facts_and_sections(qtbot, settin
     window = shown_window(qtbot, settings, SAMPLE)
     assert window.fact_model.rowCount() == len(window.brief.facts) > 0
     assert window.tree_model.rowCount() == len(window.brief.sections) > 0
+
+
+def _long_article(folder, size: int = READ_AT_START_LIMIT + 1) -> Path:
+    unit = SAMPLE.read_text(encoding="utf-8").rsplit("\n\n", 1)[0] + "\n\n"
+    path = folder / "long-report.txt"
+    path.write_text(unit * (size // len(unit) + 1), encoding="utf-8")
+    return path
+
+
+def test_a_long_article_given_at_start_is_read_in_the_background_then_the_others_are_added(qtbot, settings,
+                                                                                         tmp_path):
+    long_report = _long_article(tmp_path)
+    assert not read_at_start(long_report) and read_at_start(SAMPLE)
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    open_files(window, [str(long_report), str(SAMPLE)])
+    assert window.job is not None and window.progress_bar.isVisible()  # the window is free while it reads
+    assert window.brief.extractions == {}
+    qtbot.waitUntil(lambda: window.job is None and len(window.brief.extractions) == 2, timeout=60_000)
+    names = [Path(e.source.path).name for e in window.brief.extractions.values()]
+    assert names == [long_report.name, SAMPLE.name]  # in the order given, the long one first
+    assert not window.progress_bar.isVisible()
+
+
+def test_a_long_article_is_not_read_by_the_second_process(tmp_path):
+    from briefing.prefetch import read_openings
+
+    long_report = _long_article(tmp_path)
+    found = read_openings([str(long_report), str(SAMPLE)])
+    assert list(found.extractions) == [str(SAMPLE)]
