@@ -2,7 +2,8 @@
 
 The parent times a child from spawn to the ``MARKER`` line; a child prints it from a zero-delay timer queued
 after the first paint of a top-level window, i.e. once the event loop has processed the show, then quits
-(after ``BENCH_LINGER_MS`` if set, so deferred work counts towards peak memory).
+once an article read in the background is on screen and ``BENCH_LINGER_MS`` more have passed (so deferred
+work counts towards peak memory), printing its peak memory and what its window then holds.
 
 The paint is seen by an event filter on the shown window alone: a window is painted parent first, so its
 own Paint event starts the first paint of all its widgets, and the zero-delay timer fires once they are done.
@@ -44,10 +45,18 @@ class _FirstPaint(QObject):
                            if m in sys.modules)
         shown = ",".join(_brief_summary(w) for w in self.app.topLevelWidgets() if w.isVisible())
         print(f"{MARKER} windows={shown} imported={modules}", flush=True)
-        QTimer.singleShot(int(os.environ.get(LINGER_ENV, "0")), self.quit)
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait for a long article the window reads in the background, then linger and quit."""
+        if any(getattr(w, "job", None) is not None for w in self.app.topLevelWidgets()):
+            QTimer.singleShot(50, self.settle)
+        else:
+            QTimer.singleShot(int(os.environ.get(LINGER_ENV, "0")), self.quit)
 
     def quit(self) -> None:
-        print(f"{PEAK_MARKER} {peak_kb()}", flush=True)
+        shown = ",".join(_brief_summary(w) for w in self.app.topLevelWidgets() if w.isVisible())
+        print(f"{PEAK_MARKER} {peak_kb()} windows={shown}", flush=True)
         self.app.quit()
 
 
