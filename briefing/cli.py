@@ -140,6 +140,12 @@ COMMANDS = {"extract": _cmd_extract, "templates": _cmd_templates, "check-templat
 
 
 def _run_gui(paths: Sequence[str]) -> int:
+    import gc
+
+    # Start-up creates ~44,000 tracked objects that live as long as the app (Qt's classes and enums, our modules,
+    # the window); collecting while they are made only scans them again and again. The app resumes
+    # collection once its window is painted (``briefing.ui.app``).
+    gc.disable()
     from briefing.paths import SAMPLE_ARTICLE, is_brief_file
     from briefing.prefetch import Prefetch
 

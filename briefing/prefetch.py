@@ -10,6 +10,7 @@ window then reads it itself, exactly as without a prefetch, errors included. Whe
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -90,7 +91,8 @@ class Prefetch:
         self._collected = False
 
     @classmethod
-    def start(cls, paths: Sequence[str], work: Callable[[Sequence[str]], Prefetched] = read_openings) -> Prefetch | None:
+    def start(cls, paths: Sequence[str],
+              work: Callable[[Sequence[str]], Prefetched] = read_openings) -> Prefetch | None:
         """Fork a process running ``work(paths)``; None where forking is not possible or fails."""
         if not can_fork():
             return None
@@ -107,6 +109,7 @@ class Prefetch:
         if pid == 0:  # the second process: never returns into the caller's code
             code = 1
             try:
+                gc.enable()  # the app may have paused collection for its own start-up
                 os.close(read_end)
                 payload = pickle.dumps(work(list(paths)), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write_end, "wb") as pipe:

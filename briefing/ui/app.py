@@ -5,6 +5,7 @@ Without a display (a server, a CI box) Qt would abort the process; we say what t
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -89,7 +90,16 @@ def run_app(paths: list[str], prefetch: Prefetch | None = None) -> int:
         if prefetch is not None:
             prefetch.close()  # what was not handed over (a file changed since, a failed open) is let go
     window.after_first_paint(lambda: _install_safety(window))
+    window.after_first_paint(resume_collection)
     return app.exec()
+
+
+def resume_collection() -> None:
+    """Turn the garbage collector back on if start-up turned it off (``briefing.cli``), first moving what
+    start-up made (modules, classes, the window) out of its reach: a full collection then need not scan them."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _install_safety(window) -> None:  # noqa: ANN001 - MainWindow
