@@ -20,6 +20,15 @@ from briefing.ui.crash import show_crash_box
 from briefing.ui.main_window import MainWindow
 
 
+def close_app_window(window: MainWindow) -> None:
+    """End what ``run_app`` started on ``window``: its crash hook, its autosave, the window itself."""
+    saver = window.findChild(Autosaver)
+    saver.crash_handler.uninstall()
+    saver.finish()
+    window.close()
+    window.deleteLater()
+
+
 def test_starting_the_app_installs_the_safety_net_and_offers_pending_work(qapp, home: Home, sample_extraction,
                                                                          monkeypatch: pytest.MonkeyPatch):
     from briefing.core.brief import Brief
@@ -43,10 +52,7 @@ def test_starting_the_app_installs_the_safety_net_and_offers_pending_work(qapp, 
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
         saver = window.findChild(Autosaver)
         seen.update(window=window, saver=saver, hook=sys.excepthook, show=saver.crash_handler.show)
-        saver.crash_handler.uninstall()
-        saver.finish()
-        window.close()
-        window.deleteLater()
+        close_app_window(window)
         return 0
 
     monkeypatch.setattr(QApplication, "exec", run_briefly)
@@ -55,3 +61,28 @@ def test_starting_the_app_installs_the_safety_net_and_offers_pending_work(qapp, 
     assert seen["window"].interactive and seen["saver"] is not None
     assert seen["hook"] == seen["saver"].crash_handler.excepthook and seen["show"] is show_crash_box
     assert (sys.excepthook, threading.excepthook) == hooks
+
+
+def test_collection_paused_for_start_up_resumes_once_the_window_is_painted(qtbot, home: Home,
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    import gc
+
+    seen: dict[str, object] = {}
+
+    def run_briefly(*_args) -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen["before paint"] = gc.isenabled()
+        qtbot.waitUntil(lambda: gc.isenabled() and window.findChild(Autosaver) is not None, timeout=5000)
+        seen["frozen"] = gc.get_freeze_count()
+        close_app_window(window)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_briefly)
+    gc.disable()  # as the `briefing` command does before Qt is imported
+    try:
+        assert app_module.run_app([]) == 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    assert seen["before paint"] is False
+    assert seen["frozen"] > 0  # what start-up made is out of the collector's reach

@@ -84,35 +84,3 @@ def test_a_long_article_is_not_read_by_the_second_process(tmp_path):
     found = read_openings([str(long_report), str(SAMPLE)])
     assert list(found.extractions) == [str(SAMPLE)]
 
-
-def test_collection_paused_for_start_up_resumes_once_the_window_is_painted(qtbot, monkeypatch):
-    import gc
-
-    from PySide6.QtWidgets import QApplication
-
-    from briefing.ui import app as app_module
-    from briefing.ui.autosave import Autosaver
-
-    seen: dict[str, object] = {}
-
-    def run_briefly(*_args) -> int:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
-        seen["before paint"] = gc.isenabled()
-        qtbot.waitUntil(lambda: gc.isenabled() and window.findChild(Autosaver) is not None, timeout=5000)
-        seen["frozen"] = gc.get_freeze_count()
-        saver = window.findChild(Autosaver)
-        saver.crash_handler.uninstall()
-        saver.finish()
-        window.close()
-        window.deleteLater()
-        return 0
-
-    monkeypatch.setattr(QApplication, "exec", run_briefly)
-    gc.disable()  # as the `briefing` command does before Qt is imported
-    try:
-        assert app_module.run_app([]) == 0
-    finally:
-        gc.enable()
-        gc.unfreeze()
-    assert seen["before paint"] is False
-    assert seen["frozen"] > 0  # what start-up made is out of the collector's reach
