@@ -1,7 +1,8 @@
 """The Brief: a template's sections holding ordered placements of facts, changed only through its methods.
 
 Every method that changes the brief emits events (see ``events``) so views can mirror it, and returns what
-an undo needs to put things back. Methods raise ``BriefError`` for ids that do not exist.
+an undo needs to put things back. Methods raise ``BriefError`` for ids that do not exist. Sources and facts
+come and go through the methods of ``fact_pool.FactPool`` (a mixin); placements and sections are here.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from typing import TYPE_CHECKING, Iterable
 
 from briefing.core import events as ev
 from briefing.core.errors import BriefError
+from briefing.core.fact_pool import NOT_DELETABLE, DeletedFact, FactDeletion, FactPool
 from briefing.core.ids import new_placement_id
 from briefing.core.runs import consecutive_runs, run_length, section_runs
 from briefing.core.section import (UNPLACED_ID, UNPLACED_TITLE, Placement, Position, Section, merge_sections,
                                    sections_from_template)
 
-__all__ = ["UNPLACED_ID", "UNPLACED_TITLE", "Brief", "Placement", "Position", "Section"]  # the names importers use
+__all__ = ["NOT_DELETABLE", "UNPLACED_ID", "UNPLACED_TITLE", "Brief", "DeletedFact", "FactDeletion", "Placement",
+           "Position", "Section"]  # the names importers use
 
 if TYPE_CHECKING:
     from briefing.core.extraction import Extraction
@@ -27,7 +30,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(eq=False)
-class Brief:
+class Brief(FactPool):
     """A brief in progress. Compare with ``==`` on content; listeners are not content."""
 
     template_id: str = ""
@@ -126,74 +129,6 @@ class Brief:
     def layout(self) -> dict[str, list[str]]:
         """Placement ids per section; what ``arrange`` restores (undo of moves)."""
         return {s.id: [p.id for p in s.placements] for s in self.sections}
-
-    # ----------------------------------------------------------------- sources and facts
-    def add_extraction(self, extraction: Extraction) -> bool:
-        """Add a source and its facts. Adding the same content twice is a no-op (returns False)."""
-        sid = extraction.source.id
-        if sid in self.extractions:
-            return False
-        self.extractions[sid] = extraction
-        self.events.emit(ev.BriefEvent(ev.SOURCES))
-        self._insert_facts(list(extraction.facts))
-        return True
-
-    def add_fact(self, fact: Fact) -> Fact:
-        """Add an analyst's own span of an existing source as a fact (or return the identical one)."""
-        if fact.source_id not in self.extractions:
-            raise BriefError(f"no source with id {fact.source_id!r} in this brief")
-        src = self.extractions[fact.source_id].source.text
-        if not (0 <= fact.start < fact.end <= len(src)) or src[fact.start:fact.end] != fact.text:
-            raise BriefError("a fact's text must be exactly the source text between its offsets")
-        if fact.id in self._fact_index:
-            return self.fact(fact.id)
-        self.extractions[fact.source_id].facts.append(fact)
-        self._insert_facts([fact])
-        return fact
-
-    def remove_fact(self, fact_id: str) -> tuple[int, Fact]:
-        """Remove an unplaced custom fact (undo of ``add_fact``)."""
-        row = self._fact_index.get(fact_id)
-        if row is None:
-            raise BriefError(f"no fact with id {fact_id!r} in this brief")
-        if self._placed[fact_id]:
-            raise BriefError("a placed fact cannot be removed; remove its placements first")
-        self.events.emit(ev.BriefEvent(ev.FACTS_REMOVING, first=row, last=row))
-        fact = self.facts.pop(row)
-        self.extractions[fact.source_id].facts = [f for f in self.extractions[fact.source_id].facts
-                                                  if f.id != fact_id]
-        self._reindex()
-        self.events.emit(ev.BriefEvent(ev.FACTS_REMOVED, first=row, last=row))
-        return row, fact
-
-    def remove_extraction(self, source_id: str) -> Extraction:
-        """Remove a source and all its facts (undo of ``add_extraction``); refused while any is placed.
-
-        Facts leave in runs of consecutive rows, last run first, so views can follow row by row."""
-        if source_id not in self.extractions:
-            raise BriefError(f"no source with id {source_id!r} in this brief")
-        if any(self._placed[f.id] for f in self.facts if f.source_id == source_id):
-            raise BriefError("a source whose facts are placed cannot be removed; remove its placements first")
-        rows = [i for i, f in enumerate(self.facts) if f.source_id == source_id]
-        for first, last in reversed(consecutive_runs(rows)):
-            self.events.emit(ev.BriefEvent(ev.FACTS_REMOVING, first=first, last=last))
-            del self.facts[first:last + 1]
-            self._fact_index = {f.id: i for i, f in enumerate(self.facts)}
-            self.events.emit(ev.BriefEvent(ev.FACTS_REMOVED, first=first, last=last))
-        extraction = self.extractions.pop(source_id)
-        self._reindex()
-        self.events.emit(ev.BriefEvent(ev.SOURCES))
-        return extraction
-
-    def _insert_facts(self, new: list[Fact]) -> None:
-        new = [f for f in new if f.id not in self._fact_index]
-        if not new:
-            return
-        first = len(self.facts)
-        self.events.emit(ev.BriefEvent(ev.FACTS_INSERTING, first=first, last=first + len(new) - 1))
-        self.facts.extend(new)
-        self._reindex()
-        self.events.emit(ev.BriefEvent(ev.FACTS_INSERTED, first=first, last=first + len(new) - 1))
 
     def _fact_changed(self, fact_ids: Iterable[str]) -> None:
         """One fact_changed event per run of consecutive fact rows (placing 1,000 facts: a few events)."""
