@@ -17,18 +17,21 @@ from dataclasses import dataclass, field
 from briefing.extract import lexicon as lx
 from briefing.extract.names import EntityIndex, valid_person
 
-_WHO = r"[^,.;:“”\"()\n]{2,70}?"
+# A name that may carry titles and initials ("Prof. A. B. Jones", "Mr. Khan"), whose full stops the
+# general phrase below stops at; tried first, so "said Prof. A. B. Jones." is the name, not "Prof".
+_NAMED = rf"(?:{lx.TITLE_RUN})?{lx.SHORT_NAME}"
+_WHO = rf"(?:{_NAMED}|[^,.;:“”\"()\n]{{2,70}}?)"
 _ACCORDING = re.compile(r"\b[Aa]ccording[ ]to[ ](?P<who>[^,.;:“”\"\n]{2,80})")
 _SUBJECT_SAYS = re.compile(
     rf"^(?:[^,“”\"]{{0,80}},[ ])?(?P<who>{_WHO})[ ](?:has[ ]|have[ ]|had[ ]|also[ ]|further[ ]|again[ ]|"
     rf"on[ ]\w+[ ])?{lx.SPEECH_VERBS}\b")
-_WHO_ABBREVIATED = r"[^,.;:“”\"\n]{2,80}?"  # may carry its acronym: "the State Bank of Pakistan (SBP)"
+_WHO_ABBREVIATED = rf"(?:{_NAMED}|[^,.;:“”\"\n]{{2,80}}?)"  # or carry its acronym: "the State Bank of Pakistan (SBP)"
 _TRAILING = re.compile(
     rf",[ ](?P<who>{_WHO_ABBREVIATED})[ ]{lx.SPEECH_VERBS}(?:[ ](?:in|on|at|during|after|to)[ ][^,.;]{{1,40}})?"
     rf"[.!?]?$|,[ ]{lx.SPEECH_VERBS}[ ](?P<who2>{_WHO_ABBREVIATED})[.!?]?$")
 # "Haroon Akhtar Khan, the SAPM, said" / "Dr. J. R. Smith, head of the U.N. office, said": the name, not the role
 _APPOSITIVE = re.compile(
-    rf"^(?:{lx.TITLES}\.?[ ])?(?P<who>{lx.SHORT_NAME}),[ ][^,;“”\"()\n]{{2,80}},[ ]"
+    rf"^(?:{lx.TITLE_RUN})?(?P<who>{lx.SHORT_NAME}),[ ][^,;“”\"()\n]{{2,80}},[ ]"
     rf"(?:has[ ]|had[ ]|also[ ]|further[ ])?{lx.SPEECH_VERBS}\b")
 _ACRONYM_IN_PARENS = re.compile(r"[ ]?\([A-Za-z&]{2,10}\)")
 _QUOTE_SPEAKER = (
@@ -36,10 +39,12 @@ _QUOTE_SPEAKER = (
     re.compile(rf"[”\"][ ]*,?[ ]*(?P<who>{_WHO})[ ](?:has[ ]|also[ ])?{lx.SPEECH_VERBS}\b"),
     re.compile(rf"(?:^|[,;][ ])(?P<who>{_WHO})[ ](?:also[ ])?{lx.SPEECH_VERBS}"
                rf"(?:[ ][\w’']+){{0,4}}?[ ]?[:,]?[ ]*[“\"]"),
-    re.compile(rf"^(?P<who>{lx.SHORT_NAME})[ ]?:[ ]*[“\"]"),
+    re.compile(rf"^(?:{lx.TITLE_RUN})?(?P<who>{lx.SHORT_NAME})[ ]?:[ ]*[“\"]"),
 )
 _PARTY = re.compile(rf"\b(?:{lx.PARTY_NOUNS})\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|a|an)[ ]+", re.IGNORECASE)
+_LEADING_TITLES = re.compile(rf"^{lx.TITLE_RUN}")
+_BARE_TITLE = re.compile(rf"^{lx.TITLES}\.?$")
 _PRONOUNS = frozenset({"he", "she"})
 _NOT_PARTIES = frozenset("it this that which there what who they we i you".split())
 GENERIC_LOOKBACK = 3  # facts within which "the official" may refer back to a named source
@@ -74,6 +79,9 @@ class Attributor:
         phrase = " ".join(_ACRONYM_IN_PARENS.sub("", phrase).strip(" ,’'").split())
         if not phrase or len(_words(phrase)) > 9:
             return ""
+        if _BARE_TITLE.match(phrase):
+            return ""  # "said Mr." cut short: never the title as a name
+        phrase = _LEADING_TITLES.sub("", phrase) or phrase
         low = phrase.lower()
         if low in _PRONOUNS:
             return self.last_person

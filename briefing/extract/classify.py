@@ -14,8 +14,8 @@ from briefing.extract import lexicon as lx
 
 QUOTED = re.compile(r"“(?P<curly>[^”\n]+)”?|\"(?P<straight>[^\"\n]+)\"")
 _SPEECH_NEAR_QUOTE = re.compile(
-    rf"[”\"][ ]*,?[ ]*(?:\S+[ ]){{0,4}}{lx.SPEECH_VERBS}\b|\b{lx.SPEECH_VERBS}\b[^“\"]{{0,60}}[:,]?[ ]*[“\"]"
-    rf"|:[ ]*[“\"]|[“\"][^”\"]+[,.!?][”\"][ ]*,?[ ]*(?:\S+[ ]){{0,4}}{lx.SPEECH_VERBS}\b")
+    rf"[”\"][ ]*,?[ ]*(?:\S+[ ]){{0,6}}{lx.SPEECH_VERBS}\b|\b{lx.SPEECH_VERBS}\b[^“\"]{{0,60}}[:,]?[ ]*[“\"]"
+    rf"|:[ ]*[“\"]|[“\"][^”\"]+[,.!?][”\"][ ]*,?[ ]*(?:\S+[ ]){{0,6}}{lx.SPEECH_VERBS}\b")
 # Each pattern starts with a look-around naming the letters its words begin with: the engine then rejects
 # most positions with one test instead of trying every alternative (2-3x faster per sentence).
 DECISION = re.compile(

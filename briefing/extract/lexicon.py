@@ -70,7 +70,10 @@ NOT_NAME_WORDS = frozenset(
     "Chairman Director Ambassador Senator Governor Spokesperson Spokesman Adviser Advisor Head Deputy".split()
 )
 
-TITLES = alternation("Mr|Mrs|Ms|Dr|Prof|Gen|Lt Gen|Maj Gen|Brig|Col|Capt|Sir|Dame|Sen|Rep|Engr|Barrister")
+TITLES = alternation("Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Maj|Lt Gen|Maj Gen|Brig|Col|Capt|Cmdr|Cdr|Adm|Sgt|Gov|Amb|Rev|"
+                     "Hon|Sir|Dame|Sen|Rep|Engr|Barrister")
+# "Prof. ", "Maj. Gen. ", "Lt. Col. ": the titles before a name, each with or without its full stop.
+TITLE_RUN = rf"(?:{TITLES}\.?[ ]){{1,3}}"
 
 # One name word: Capitalised (Haroon, McDonald, O’Brien, al-Assad), or an initial (J.).
 NAME_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[’'-][A-Za-z][a-z]+)*|[A-Z][’'][A-Z][a-z]+|[A-Z]\.)"

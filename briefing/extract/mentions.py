@@ -73,11 +73,25 @@ def _chunk_mentions(text: str, chunk: re.Match[str], index: EntityIndex) -> list
     return out
 
 
+def _with_initials(text: str, m: Mention, index: EntityIndex) -> Mention:
+    """"A. B. Jones" for the "Jones" a capitalised run found: initials end in a full stop, which no run
+    crosses, so they are taken here, as far back as the longer form still names the same person."""
+    at, start = m.start, None
+    while at >= 3 and text[at - 1] == " " and text[at - 2] == "." and "A" <= text[at - 3] <= "Z" and \
+            (at == 3 or not text[at - 4].isalnum()):
+        at -= 3
+        hit = index.lookup.get(text[at:m.end])
+        if hit and hit[0] == m.canonical:
+            start = at
+    return m if start is None else Mention(start, m.end, text[start:m.end], m.type, m.canonical)
+
+
 def find_mentions(text: str, start: int, end: int, index: EntityIndex) -> list[Mention]:
     """Entity, money, percent and quantity mentions in ``text[start:end]``, sorted, never overlapping."""
     found: list[Mention] = []
     for chunk in CHUNK.finditer(text, start, end):
-        found.extend(_chunk_mentions(text, chunk, index))
+        for m in _chunk_mentions(text, chunk, index):
+            found.append(_with_initials(text, m, index) if m.type == "person" and m.start >= 3 else m)
     for a, b, kind in find_figures(text, start, end):
         found.append(Mention(a, b, text[a:b], kind, text[a:b]))
     found.sort(key=lambda m: (m.start, -m.end))

@@ -28,7 +28,7 @@ _NAME_FIRST = re.compile(
     rf"{_CAPITAL}(?P<name>{lx.NAME})(?:,[ ](?:the[ ]|a[ ]|an[ ])?(?P<role>{lx.ROLE})"
     rf"(?=[,.;)]|[ ](?:{lx.SPEECH_VERBS}|has|had|was|is|who|and)\b)"
     rf"|[ ](?:has[ ]|had[ ]|also[ ])?(?:{lx.SPEECH_VERBS}|{_ACTS})\b)")
-_TITLED = re.compile(rf"{_CAPITAL}{lx.TITLES}\.?[ ](?P<name>{lx.SHORT_NAME})\b")
+_TITLED = re.compile(rf"{_CAPITAL}{lx.TITLE_RUN}(?P<name>{lx.SHORT_NAME})\b")
 # "led by Denis Nazarov", "called on Haroon Akhtar Khan", "said Haroon Akhtar Khan"
 _CONTEXT = re.compile(
     rf"\b(?:(?:led|headed|chaired|accompanied|represented|hosted|signed|received|welcomed)[ ]by"
@@ -56,6 +56,8 @@ def valid_person(name: str) -> bool:
     if not words or all(len(w.rstrip(".")) <= 1 for w in words):
         return False
     for w in words:
+        if len(w) == 2 and w[1] == "." and w[0].isupper():
+            continue  # an initial: "A." and "I." are not the article or the pronoun
         bare = w.rstrip(".")
         if bare in lx.NOT_NAME_WORDS or bare in lx.ORG_SUFFIXES or bare in lx.ORG_PREFIXES:
             return False
