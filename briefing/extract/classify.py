@@ -13,9 +13,12 @@ import re
 from briefing.extract import lexicon as lx
 
 QUOTED = re.compile(r"“(?P<curly>[^”\n]+)”?|\"(?P<straight>[^\"\n]+)\"")
+# Up to four words between a quotation and its speech verb; titles and initials do not count ("Dr. J. R. R.
+# Tolkien said" is one name), so a titled speaker still makes the quotation a quote.
+_INITIALS = rf"(?:(?:{lx.TITLES}|[A-Z])\.[ ])*"
 _SPEECH_NEAR_QUOTE = re.compile(
-    rf"[”\"][ ]*,?[ ]*(?:\S+[ ]){{0,6}}{lx.SPEECH_VERBS}\b|\b{lx.SPEECH_VERBS}\b[^“\"]{{0,60}}[:,]?[ ]*[“\"]"
-    rf"|:[ ]*[“\"]|[“\"][^”\"]+[,.!?][”\"][ ]*,?[ ]*(?:\S+[ ]){{0,6}}{lx.SPEECH_VERBS}\b")
+    rf"[”\"][ ]*,?[ ]*(?:{_INITIALS}\S+[ ]){{0,4}}{lx.SPEECH_VERBS}\b|\b{lx.SPEECH_VERBS}\b[^“\"]{{0,60}}[:,]?[ ]*[“\"]"
+    rf"|:[ ]*[“\"]|[“\"][^”\"]+[,.!?][”\"][ ]*,?[ ]*(?:{_INITIALS}\S+[ ]){{0,4}}{lx.SPEECH_VERBS}\b")
 # Each pattern starts with a look-around naming the letters its words begin with: the engine then rejects
 # most positions with one test instead of trying every alternative (2-3x faster per sentence).
 DECISION = re.compile(

@@ -67,7 +67,8 @@ NOT_NAME_WORDS = frozenset(
     "Under Over Despite Although Though Because Why What Who Where How Which Each Every Some Many Most "
     "Several Such Other Another All Any No Not Only Yet So Then There Here Now Government Ministry State "
     "Federal Provincial National International Prime Chief Special Assistant Minister Secretary President "
-    "Chairman Director Ambassador Senator Governor Spokesperson Spokesman Adviser Advisor Head Deputy".split()
+    "Chairman Director Ambassador Senator Governor Spokesperson Spokesman Adviser Advisor Head Deputy "
+    "Says Said Tells Told Adds".split()  # a headline's verb after a title: "Lt. Gov. Says"
 )
 
 TITLES = alternation("Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Maj|Lt Gen|Maj Gen|Brig|Col|Capt|Cmdr|Cdr|Adm|Sgt|Gov|Amb|Rev|"
