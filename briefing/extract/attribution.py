@@ -3,10 +3,11 @@
 Patterns find the words that name the party ("According to the Ministry of Industries spokesperson",
 "The official said", "… said Khan", "Haroon Akhtar Khan, the SAPM, said"); ``Attributor`` then resolves
 them: a partial name to the full name used earlier ("Khan" -> "Haroon Akhtar Khan"), "he"/"she" to the
-person last mentioned, and "the official" to the party named by a recent attribution (news reports name a
-source once, then say "the official"). Only a definite singular noun refers back: "Officials said" or
-"Sources said" are other people, attributed as written ("officials"). It keeps that little history, so
-facts must be fed in source order.
+person last mentioned, and "the spokesperson" to the most recent party named in an attribution that a
+spokesperson can be (``role_nouns``; news reports name a source once, then say "the spokesperson"), else
+it stays "spokesperson" rather than borrowing someone else's name. Only a definite singular noun refers
+back: "Officials said" or "Sources said" are other people, attributed as written ("officials"). It keeps
+that little history, so facts must be fed in source order.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from briefing.extract import lexicon as lx
 from briefing.extract.names import EntityIndex, valid_person
+from briefing.extract.role_nouns import described
 
 # A name that may carry titles and initials ("Prof. A. B. Jones", "Mr. Khan"), whose full stops the
 # general phrase below stops at; tried first, so "said Prof. A. B. Jones." is the name, not "Prof".
@@ -43,11 +45,13 @@ _QUOTE_SPEAKER = (
 )
 _PARTY = re.compile(rf"\b(?:{lx.PARTY_NOUNS})\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|a|an)[ ]+", re.IGNORECASE)
+_DEFINITE = re.compile(r"^the[ ]", re.IGNORECASE)  # "the spokesperson" is someone named; "a spokesperson" is not
 _LEADING_TITLES = re.compile(rf"^{lx.TITLE_RUN}")
 _BARE_TITLE = re.compile(rf"^{lx.TITLES}\.?$")
 _PRONOUNS = frozenset({"he", "she"})
 _NOT_PARTIES = frozenset("it this that which there what who they we i you".split())
-GENERIC_LOOKBACK = 3  # facts within which "the official" may refer back to a named source
+GENERIC_LOOKBACK = 3  # facts within which "the spokesperson" may refer back to a named source
+MAX_NAMED_AS = 400  # characters of phrases kept per source, so a source named a thousand times stays small
 
 
 def _words(phrase: str) -> list[str]:
@@ -66,6 +70,8 @@ class Attributor:
     last_person: str = ""
     recent: list[tuple[int, str]] = field(default_factory=list)  # (fact number, named source)
     fact_number: int = 0
+    phrase: str = ""  # the words that named the current fact's party ("Russia's Ambassador to ... Timonin")
+    named_as: dict[str, str] = field(default_factory=dict)  # source -> every phrase that named it, joined
 
     def _person_at_end(self, words: list[str]) -> str:
         """"Finance Minister Muhammad Aurangzeb" -> the person the phrase ends with, if known."""
@@ -97,18 +103,30 @@ class Attributor:
         if _PARTY.search(bare):
             if len(_words(bare)) > 1:
                 return bare
-            if bare != phrase and _is_singular(bare):  # "the official": a source named just before, if any
-                for number, named in reversed(self.recent):
-                    if self.fact_number - number <= GENERIC_LOOKBACK:
-                        return named
+            if _DEFINITE.match(phrase) and _is_singular(bare):  # "the official": a source named before, if any
+                return self._refer_back(bare.lower()) or bare.lower()
             return bare.lower()  # "Officials" opening a sentence are "officials"
         if all(w[:1].isupper() for w in _words(bare)) and len(_words(bare)) <= 4:
             return self.index.person(bare) or bare
         return ""
 
+    def _refer_back(self, noun: str) -> str:
+        """The most recent named source that "the ``noun``" describes, within the lookback, or ""."""
+        for number, named in reversed(self.recent):
+            if self.fact_number - number > GENERIC_LOOKBACK:
+                break
+            party = described(noun, named, self.index, self.named_as.get(named, ""))
+            if party:
+                return party
+        return ""
+
     def _named(self, party: str) -> None:
         if party and len(_words(party)) > 1:
             self.recent.append((self.fact_number, party))
+            # "Timonin said" keeps what "Russia's Ambassador to South Korea Alexander Timonin said" told
+            known = self.named_as.get(party, "")
+            if self.phrase and self.phrase not in known and len(known) < MAX_NAMED_AS:
+                self.named_as[party] = f"{known} {self.phrase}".strip()
             del self.recent[:-4]
 
     def _appositive(self, sentence: str) -> str:
@@ -116,6 +134,7 @@ class Attributor:
         if not m:
             return ""
         who = m.group("who")
+        self.phrase = m.group()
         return self.index.person(who) or (who if valid_person(who) else "")
 
     def speaker(self, sentence: str) -> str:
@@ -124,6 +143,7 @@ class Attributor:
             for m in pattern.finditer(sentence):
                 who = self._resolve(m.group("who"))
                 if who:
+                    self.phrase = m.group("who")
                     return who
         return self._appositive(sentence)
 
@@ -131,7 +151,10 @@ class Attributor:
         """The resolved party a non-quote sentence is attributed to, or ""."""
         m = _ACCORDING.search(sentence)
         if m:
-            who = _ARTICLE.sub("", " ".join(m.group("who").split()))
+            phrase = self.phrase = " ".join(m.group("who").split())
+            who = _ARTICLE.sub("", phrase)
+            if _DEFINITE.match(phrase) and _PARTY.fullmatch(who) and _is_singular(who):  # "according to the official"
+                return self._refer_back(who.lower()) or who.lower()
             if 0 < len(_words(who)) <= 9:
                 return self.index.person(who) or who
         appositive = self._appositive(sentence)
@@ -140,14 +163,17 @@ class Attributor:
         for pattern in (_SUBJECT_SAYS, _TRAILING):
             m = pattern.search(sentence)
             if m:
-                who = self._resolve(m.group("who") or m.groupdict().get("who2") or "")
+                raw = m.group("who") or m.groupdict().get("who2") or ""
+                who = self._resolve(raw)
                 if who:
+                    self.phrase = raw
                     return who
         return ""
 
     def feed(self, sentence: str, is_quote: bool, people: list[str]) -> tuple[str, str]:
         """(speaker, attributed_to) for the next fact; ``people`` are the full names mentioned in it."""
         self.fact_number += 1
+        self.phrase = ""
         speaker = self.speaker(sentence) if is_quote else ""
         attributed = speaker or self.attribution(sentence)
         self._named(attributed)
