@@ -50,3 +50,18 @@ def test_according_to_the_spokesperson_refers_back_like_the_spokesperson_said():
 def test_a_party_named_too_long_ago_is_not_referred_back_to():
     filler = "Steel output rose in May. Imports fell sharply. Exports were flat. Prices held. "
     assert last_party(MINISTRY_SOURCE + filler + "The spokesperson said talks went well.") == "spokesperson"
+
+
+def test_a_spokesperson_with_an_indefinite_article_is_no_one_named_before():
+    assert last_party(MINISTRY_SOURCE + "A spokesperson said talks went well.") == "spokesperson"
+
+
+def test_a_source_keeps_the_role_it_was_named_with_when_named_again_by_name_alone():
+    text = ("Jordanian expert Nidal Sabi said the ceasefire would hold. Steel output rose. Imports fell. "
+            "Exports were flat. Nidal Sabi said the talks would resume. The expert said Jordan would help.")
+    assert last_party(text) == "Nidal Sabi"
+
+
+def test_the_statement_is_the_last_named_source_s_whoever_it_is():
+    text = "The Russian Anti-Doping Agency said testing had resumed. The statement added that work went well."
+    assert last_party(text) == "Russian Anti-Doping Agency"
