@@ -114,6 +114,9 @@ def build_actions(window) -> WindowActions:  # noqa: ANN001 - MainWindow (avoids
     delete = mk(w, a, "actionDelete", "&Remove from Brief", w.delete_selected, SK.Delete,
                 icon(w, "edit-delete", SP.SP_TrashIcon), "Take the selected facts out of the brief")
     delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # Delete in a text field edits it
+    delete_fact = mk(w, a, "actionDeleteFact", "Delete &Fact", w.delete_selected_facts, "Shift+Del",
+                     icon(w, "edit-delete", SP.SP_TrashIcon), "Delete the selected facts you added yourself")
+    delete_fact.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only in the fact list
     reword = mk(w, a, "actionReword", "Re&word", w.reword_selected, "F2",
                 tip="Reword the selected fact (its original stays on record)")
     reword.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -161,7 +164,7 @@ def _build_menus(w, a: WindowActions) -> None:  # noqa: ANN001
     edit.addSeparator()
     edit.addActions([a["actionFind"], a["actionClearFilters"]])
     edit.addSeparator()
-    edit.addActions([a["actionAddSelection"], a["actionAutoDraft"]])
+    edit.addActions([a["actionAddSelection"], a["actionDeleteFact"], a["actionAutoDraft"]])
     a.section_menu = edit.addMenu("Add to &Section")
     a.section_menu.setObjectName("menuAddToSection")
     a.section_menu.addActions(a.section_actions)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from briefing.core.brief import Placement, Position
 
 if TYPE_CHECKING:
-    from briefing.core.brief import Brief
+    from briefing.core.brief import Brief, FactDeletion
     from briefing.core.extraction import Extraction
     from briefing.core.fact import Fact
     from briefing.template.schema import Template
@@ -227,6 +227,25 @@ class AddFactCommand(BriefCommand):
     def undo(self) -> None:
         if self._added:
             self.brief.remove_fact(self.fact.id)
+
+
+class DeleteFactsCommand(BriefCommand):
+    """Delete facts the analyst added, with every placement of them, as one step; undo restores the brief
+    exactly (fact order, placements with their ids, rewordings and notes, an emptied "Dropped text" source).
+
+    Callers pass only ids of custom facts that exist (the Brief refuses extracted ones)."""
+
+    def __init__(self, brief: Brief, fact_ids: Iterable[str], parent: QUndoCommand | None = None) -> None:
+        self.fact_ids = list(dict.fromkeys(fact_ids))
+        super().__init__(brief, f"Delete {_facts(len(self.fact_ids))}", parent)
+        self._deletion: FactDeletion | None = None
+
+    def redo(self) -> None:
+        self._deletion = self.brief.delete_facts(self.fact_ids)
+
+    def undo(self) -> None:
+        if self._deletion is not None:
+            self.brief.restore_facts(self._deletion)
 
 
 class AddSourceCommand(BriefCommand):

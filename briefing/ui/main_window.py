@@ -131,7 +131,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         panes.outline.selectionModel().selectionChanged.connect(self.update_enabled)
         panes.outline.addActions([acts["actionReword"], acts["actionMoveUp"], acts["actionMoveDown"],
                                   acts["actionDelete"]])
-        for name in ("actionDelete", "actionReword"):  # only where they apply: the outline
+        panes.facts.list.addAction(acts["actionDeleteFact"])
+        for name in ("actionDelete", "actionReword", "actionDeleteFact"):  # only where they apply: outline, fact list
             self.removeAction(acts[name])
         panes.source.fact_clicked.connect(self.select_fact)
         panes.source.view.set_context_actions([acts["actionAddSelection"]])
@@ -241,6 +242,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         has_brief = bool(self.brief.sections)
         outline_selection = bool(self.selected_placement_ids())
         acts["actionDelete"].setEnabled(outline_selection)
+        acts["actionDeleteFact"].setEnabled(self.selection_has_custom_fact())
         acts["actionReword"].setEnabled(self.current_placement_id() is not None)
         acts["actionMoveUp"].setEnabled(self.current_placement_id() is not None)
         acts["actionMoveDown"].setEnabled(self.current_placement_id() is not None)

@@ -7,16 +7,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from briefing.core.brief import NOT_DELETABLE
 from briefing.core.errors import BriefingError
 from briefing.ui import brief_edits
+from briefing.ui import commands as cmd
 from briefing.ui.roles import Role
 
 if TYPE_CHECKING:
     from briefing.core.fact import Fact
     from briefing.template.schema import Template
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _them(n: int) -> str:
+    return "it" if n == 1 else "them"
 
 
 class EditCommands:
@@ -82,6 +92,39 @@ class EditCommands:
     def delete_selected(self) -> bool:
         ids = self.selected_placement_ids()
         return brief_edits.remove_placements(self.brief, self.undo_stack, ids)
+
+    def selected_custom_fact_ids(self) -> list[str]:
+        """The facts selected in the list that the analyst added (the ones Delete Fact deletes), in list order."""
+        brief = self.brief
+        return [f for f in self.selected_fact_ids() if brief.has_fact(f) and brief.fact(f).custom]
+
+    def selection_has_custom_fact(self) -> bool:
+        """Whether Delete Fact has anything to delete; stops at the first fact the analyst added."""
+        brief = self.brief
+        for index in self.panes.facts.list.selectionModel().selectedRows():
+            fact_id = index.data(Role.FACT_ID)
+            if brief.has_fact(fact_id) and brief.fact(fact_id).custom:
+                return True
+        return False
+
+    def delete_selected_facts(self) -> int:
+        """Shift+Delete in the fact list: delete the selected facts the analyst added, with their placements,
+        as one undo step. Extracted facts in the selection stay; the status bar says so and names Undo."""
+        selected = [f for f in self.selected_fact_ids() if self.brief.has_fact(f)]
+        ids = self.selected_custom_fact_ids()
+        kept = len(selected) - len(ids)
+        if not ids:
+            if selected:
+                self.statusBar().showMessage(f"{NOT_DELETABLE[0].upper()}{NOT_DELETABLE[1:]}", 6000)
+            return 0
+        self.undo_stack.push(cmd.DeleteFactsCommand(self.brief, ids))
+        undo = self.window_actions["actionUndo"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        message = f"Deleted {_count(len(ids), 'fact')} you added ({undo or 'Undo'} brings {_them(len(ids))} back)"
+        if kept:
+            message += (f"; {_count(kept, 'extracted fact')} {'stays' if kept == 1 else 'stay'}: "
+                        "remove extracted facts from the brief instead")
+        self.statusBar().showMessage(message, 8000)
+        return len(ids)
 
     def reword_selected(self) -> None:
         index = self.panes.outline.currentIndex()
@@ -186,6 +229,8 @@ class EditCommands:
         if index.isValid():
             show = menu.addAction("Show in Article")
             show.triggered.connect(lambda: self.panes.source.show_fact(index.data(Role.FACT_ID)))
+        menu.addSeparator()
+        menu.addAction(self.window_actions["actionDeleteFact"])
         menu.addSeparator()
         menu.addAction(self.window_actions["actionClearFilters"])
         menu.exec(view.viewport().mapToGlobal(pos))
