@@ -172,13 +172,12 @@ class FactPool:
             self.extractions.update(items)
             self.events.emit(ev.BriefEvent(ev.SOURCES))
         facts = sorted(deletion.facts, key=lambda d: d.row)
-        rows = [d.row for d in facts]
         k = 0
-        for first, last in consecutive_runs(rows):
+        for first, last in consecutive_runs([d.row for d in facts]):
             self.events.emit(ev.BriefEvent(ev.FACTS_INSERTING, first=first, last=last))
             self.facts[first:first] = [d.fact for d in facts[k:k + last - first + 1]]
             k += last - first + 1
-            self._reindex()
+            self._index_from(first)
             self.events.emit(ev.BriefEvent(ev.FACTS_INSERTED, first=first, last=last))
         self.insert(deletion.placements)
 
@@ -198,6 +197,15 @@ class FactPool:
         names rows that are still valid for the views."""
         for first, last in reversed(consecutive_runs(rows)):
             self.events.emit(ev.BriefEvent(ev.FACTS_REMOVING, first=first, last=last))
+            for fact in self.facts[first:last + 1]:
+                del self._fact_index[fact.id]
             del self.facts[first:last + 1]
-            self._fact_index = {f.id: i for i, f in enumerate(self.facts)}
+            self._index_from(first)
             self.events.emit(ev.BriefEvent(ev.FACTS_REMOVED, first=first, last=last))
+
+    def _index_from(self, first: int) -> None:
+        """Bring the fact index up to date for rows ``first`` onwards (the rows an insert or removal shifted),
+        so every event finds ``fact_row`` true without renumbering the whole pool each time."""
+        index, facts = self._fact_index, self.facts
+        for row in range(first, len(facts)):
+            index[facts[row].id] = row

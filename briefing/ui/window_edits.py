@@ -17,6 +17,8 @@ from briefing.ui import commands as cmd
 from briefing.ui.roles import Role
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from briefing.core.fact import Fact
     from briefing.template.schema import Template
 
@@ -93,31 +95,34 @@ class EditCommands:
         ids = self.selected_placement_ids()
         return brief_edits.remove_placements(self.brief, self.undo_stack, ids)
 
-    def selected_custom_fact_ids(self) -> list[str]:
-        """The facts selected in the list that the analyst added (the ones Delete Fact deletes), in list order."""
-        brief = self.brief
-        return [f for f in self.selected_fact_ids() if brief.has_fact(f) and brief.fact(f).custom]
+    def selected_custom_fact_ids(self) -> Iterator[str]:
+        """The facts selected in the list that the analyst added (what Delete Fact deletes), in list order.
+
+        Asks, for each such fact (usually a few), whether it is selected, instead of reading every selected
+        row: with Ctrl+A on 10,000 facts that keeps the Edit menu's enabled state instant."""
+        selection = self.panes.facts.list.selectionModel()
+        if not selection.hasSelection():
+            return
+        model, proxy = self.fact_model, self.fact_proxy
+        for row, fact in enumerate(self.brief.facts):
+            if fact.custom and selection.isSelected(proxy.mapFromSource(model.index(row, 0))):
+                yield fact.id
 
     def selection_has_custom_fact(self) -> bool:
-        """Whether Delete Fact has anything to delete; stops at the first fact the analyst added."""
-        brief = self.brief
-        for index in self.panes.facts.list.selectionModel().selectedRows():
-            fact_id = index.data(Role.FACT_ID)
-            if brief.has_fact(fact_id) and brief.fact(fact_id).custom:
-                return True
-        return False
+        """Whether Delete Fact has anything to delete (stops at the first)."""
+        return next(self.selected_custom_fact_ids(), None) is not None
 
     def delete_selected_facts(self) -> int:
         """Shift+Delete in the fact list: delete the selected facts the analyst added, with their placements,
         as one undo step. Extracted facts in the selection stay; the status bar says so and names Undo."""
-        selected = [f for f in self.selected_fact_ids() if self.brief.has_fact(f)]
-        ids = self.selected_custom_fact_ids()
-        kept = len(selected) - len(ids)
+        brief = self.brief
+        ids = list(self.selected_custom_fact_ids())
+        kept = sum(r.height() for r in self.panes.facts.list.selectionModel().selection()) - len(ids)
         if not ids:
-            if selected:
+            if kept:
                 self.statusBar().showMessage(f"{NOT_DELETABLE[0].upper()}{NOT_DELETABLE[1:]}", 6000)
             return 0
-        self.undo_stack.push(cmd.DeleteFactsCommand(self.brief, ids))
+        self.undo_stack.push(cmd.DeleteFactsCommand(brief, ids))
         undo = self.window_actions["actionUndo"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         message = f"Deleted {_count(len(ids), 'fact')} you added ({undo or 'Undo'} brings {_them(len(ids))} back)"
         if kept:

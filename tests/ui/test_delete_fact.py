@@ -209,6 +209,9 @@ def test_delete_fact_is_disabled_for_an_extracted_fact_and_shift_delete_leaves_i
     count = window.undo_stack.count()
     qtbot.keyClick(window.panes.facts.list, Qt.Key.Key_Delete, SHIFT)
     assert window.brief.has_fact(extracted) and window.undo_stack.count() == count
+    assert window.delete_selected_facts() == 0 and window.undo_stack.count() == count  # e.g. a stale menu
+    message = window.statusBar().currentMessage()
+    assert message == "Only facts you added can be deleted; remove it from the brief instead"
 
 
 def test_a_mixed_selection_deletes_only_your_facts_and_says_the_extracted_ones_stay(qtbot, window: MainWindow):
