@@ -138,9 +138,9 @@ class FactPool:
             source_rows.update((f.id, k) for k, f in enumerate(self.extractions[sid].facts) if f.id in gone)
         deleted = tuple(DeletedFact(self.facts[r], r, source_rows[self.facts[r].id]) for r in rows)
         self._remove_fact_rows(rows)
-        for sid in {d.fact.source_id for d in deleted}:  # in place: undo puts the facts back into this list
-            self.extractions[sid].facts[:] = [f for f in self.extractions[sid].facts if f.id not in gone]
         touched = {d.fact.source_id for d in deleted}
+        for sid in touched:  # in place: undo puts the facts back into this very list
+            self.extractions[sid].facts[:] = [f for f in self.extractions[sid].facts if f.id not in gone]
         emptied = tuple((at, extraction) for at, (sid, extraction) in enumerate(self.extractions.items())
                         if sid in touched and not extraction.facts and extraction.source.kind == PASTED_KIND)
         for _at, extraction in emptied:
