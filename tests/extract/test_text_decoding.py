@@ -82,6 +82,11 @@ SHORT_WESTERN = [
     "He said \u201cyes\u201d to a €5 fee \u2014 twice.",
     "Tickets cost €5 \u2013 or \u2018about\u2019 £4.",
     "The résumé lists €12m in Zürich and São Paulo\u2026",
+    # Lines a language model alone reads as Hungarian or Polish ("¿" as "ż", "ñ" as "ń"): in cp1252 they are
+    # plainly what was written, so the Western reading must win.
+    "¿Habrá más inversión? Según el portavoz",
+    "He met José Ramón Núñez in Bogotá on Monday.",
+    "The mayor said the café in São Paulo would cost €5 million.",
 ]
 
 
