@@ -142,21 +142,25 @@ COMMANDS = {"extract": _cmd_extract, "templates": _cmd_templates, "check-templat
 def _run_gui(paths: Sequence[str]) -> int:
     import gc
 
-    # Start-up creates ~44,000 tracked objects that live as long as the app (Qt's classes and enums, our modules,
-    # the window); collecting while they are made only scans them again and again. The app resumes
+    # Start-up creates ~44,000 tracked objects that live as long as the app (Qt's classes and enums, our
+    # modules, the window); collecting while they are made only scans them again and again. The app resumes
     # collection once its window is painted (``briefing.ui.app``).
     gc.disable()
-    from briefing.paths import SAMPLE_ARTICLE, is_brief_file
-    from briefing.prefetch import Prefetch
+    from briefing.paths import SAMPLE_ARTICLE
+    from briefing.prefetch import NOW, Prefetch, opening_plan
+    from briefing.ui.display import has_display
 
-    # Before Qt is imported: the articles are read on another core while the window's code loads.
     files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
-    articles = [p for p in files if not is_brief_file(p)]
-    prefetch = Prefetch.start(articles) if articles else None
+    # Before Qt is imported: the articles read before the window shows are read on another core meanwhile.
+    now = [path for path, how in opening_plan(files) if how == NOW]
+    prefetch = Prefetch.start(now) if now and has_display() else None
+    try:
+        from briefing.ui.app import run_app
 
-    from briefing.ui.app import run_app
-
-    return run_app(list(paths), prefetch=prefetch)
+        return run_app(files, prefetch=prefetch)
+    finally:
+        if prefetch is not None:
+            prefetch.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,9 +3,10 @@
 Opening the app is two independent halves of similar cost: importing Qt and building the window, and
 importing the extractors, reading the article and parsing the templates. Forked before Qt is imported, the
 second half runs on another core. Whatever goes wrong there (a file that cannot be read, a file changed
-since, a second process that dies or sends nothing) only means nothing is prefetched for that file: the
-window then reads it itself, exactly as without a prefetch, errors included. Where fork is missing or unwise
-(Windows; macOS, whose system frameworks do not survive a fork; a single core) nothing is started.
+since, a second process that dies, or sends nothing within ``DEADLINE_S``) only means nothing is prefetched
+for that file: the window then reads it itself, exactly as without a prefetch, errors included. Where fork
+is missing or unwise (Windows; macOS, whose system frameworks do not survive a fork; a single core) nothing
+is started.
 """
 
 from __future__ import annotations
@@ -19,20 +20,46 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from briefing.core.files import Stamp, file_stamp
+from briefing.paths import is_brief_file
+
 if TYPE_CHECKING:
     from briefing.core.extraction import Extraction
 
-Stamp = tuple[int, int]  # (size, mtime_ns): a file read earlier is reused only if this has not changed
-READ_AT_START_LIMIT = 512_000  # bytes: a longer article is read after the window shows, with progress and Cancel
+READ_AT_START_LIMIT = 500_000  # bytes of a text or web page file: a longer one is read after the window shows
+PACKED_READ_AT_START_LIMIT = 125_000  # bytes of a .docx or .pdf, whose text can be several times its size
+PACKED_SUFFIXES = (".docx", ".pdf")
+DEADLINE_S = 30.0  # a second process that has sent nothing by then is stopped, and the app reads the files
 
 
 def read_at_start(path: str | os.PathLike[str]) -> bool:
     """Whether an article is read before the window first shows (a news article: milliseconds) rather than
     in the background (a long report: seconds). A file that cannot be sized is left to the reader to report."""
+    limit = PACKED_READ_AT_START_LIMIT if os.fspath(path).lower().endswith(PACKED_SUFFIXES) else READ_AT_START_LIMIT
     try:
-        return os.path.getsize(path) <= READ_AT_START_LIMIT
+        return os.path.getsize(path) <= limit
     except OSError:
         return True
+
+
+NOW, BACKGROUND, BRIEF = "now", "background", "brief"
+
+
+def opening_plan(paths: Sequence[str]) -> list[tuple[str, str]]:
+    """How each file the app opens with is read: ``BRIEF`` (a brief file), ``NOW`` (before the window shows)
+    or ``BACKGROUND`` (after, with progress). From the first long article on, articles are read in the
+    background, in order; a brief file after it would be replaced by it, so then everything is read now."""
+    plan = []
+    background = False
+    for path in paths:
+        if is_brief_file(path):
+            plan.append((path, BRIEF))
+        else:
+            background = background or not read_at_start(path)
+            plan.append((path, BACKGROUND if background else NOW))
+    if background and any(how == BRIEF for _, how in plan[[h for _, h in plan].index(BACKGROUND):]):
+        return [(path, BRIEF if how == BRIEF else NOW) for path, how in plan]
+    return plan
 
 
 def can_fork(platform: str | None = None, cores: int | None = None) -> bool:
@@ -40,14 +67,6 @@ def can_fork(platform: str | None = None, cores: int | None = None) -> bool:
     platform = sys.platform if platform is None else platform
     cores = (os.cpu_count() or 1) if cores is None else cores
     return hasattr(os, "fork") and not platform.startswith(("win", "darwin", "cygwin")) and cores > 1
-
-
-def _stamp(path: str) -> Stamp | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
 
 
 @dataclass
@@ -69,7 +88,7 @@ def read_openings(paths: Sequence[str]) -> Prefetched:
 
     found = Prefetched()
     for path in paths:
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         if stamp is None or not read_at_start(path):
             continue
         try:
@@ -88,7 +107,8 @@ class Prefetch:
     def __init__(self, pid: int, fd: int) -> None:
         self._pid, self._fd = pid, fd
         self._result: Prefetched | None = None
-        self._collected = False
+        self._collected = False  # collect() has run (its result, None or not, stands)
+        self._reaped = False  # the second process has ended and been waited for
 
     @classmethod
     def start(cls, paths: Sequence[str],
@@ -120,38 +140,65 @@ class Prefetch:
         os.close(write_end)
         return cls(pid, read_end)
 
-    def collect(self) -> Prefetched | None:
-        """Wait for the second process and return what it read (None if it failed); primes the template
-        registry with the templates it parsed. Only the first call waits."""
+    def collect(self, deadline_s: float = DEADLINE_S) -> Prefetched | None:
+        """Wait (at most ``deadline_s``) for the second process and return what it read, None if it failed;
+        primes the template registry with the templates it parsed. Only the first call waits."""
         if self._collected:
             return self._result
         self._collected = True
-        chunks = []
         try:
-            with os.fdopen(self._fd, "rb") as pipe:
-                while chunk := pipe.read(1 << 20):
-                    chunks.append(chunk)
-            _, status = os.waitpid(self._pid, 0)
-            if os.waitstatus_to_exitcode(status) == 0:
-                self._result = pickle.loads(b"".join(chunks))
+            payload = self._read(deadline_s)
+            if payload is not None and self._reap() == 0:
+                self._result = pickle.loads(payload)
         except Exception:  # noqa: BLE001 - a failed prefetch means "read it yourself", never an error
             self._result = None
+        finally:
+            self._stop()  # no-op once it has ended; a second process past its deadline is stopped here
         if self._result is not None:
             from briefing.template import registry
 
             registry.prime(self._result.templates, self._result.user_template_dir)
         return self._result
 
-    def close(self) -> None:
-        """Stop the second process if it is still running and let go of what it read."""
-        if not self._collected:
-            self._collected = True
+    def _read(self, deadline_s: float) -> bytes | None:
+        """Everything the second process sends, or None if it sends nothing more for ``deadline_s``."""
+        import selectors
+
+        chunks = []
+        with selectors.DefaultSelector() as waiting:
+            waiting.register(self._fd, selectors.EVENT_READ)
+            while True:
+                if not waiting.select(deadline_s):
+                    return None
+                chunk = os.read(self._fd, 1 << 20)
+                if not chunk:
+                    return b"".join(chunks)
+                chunks.append(chunk)
+
+    def _reap(self) -> int:
+        _, status = os.waitpid(self._pid, 0)
+        self._reaped = True
+        return os.waitstatus_to_exitcode(status)
+
+    def _stop(self) -> None:
+        """End the second process if it still runs, wait for it, and close the pipe; safe to call again."""
+        if not self._reaped:
             try:
                 os.kill(self._pid, signal.SIGKILL)
-                os.waitpid(self._pid, 0)
-                os.close(self._fd)
             except OSError:
                 pass
+            try:
+                self._reap()
+            except ChildProcessError:
+                self._reaped = True
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def close(self) -> None:
+        """Stop the second process if it is still running and let go of what it read."""
+        self._collected = True
+        self._stop()
         self._result = None
 
     def take(self, path: str | os.PathLike[str]) -> Extraction | None:
@@ -159,7 +206,7 @@ class Prefetch:
         found = self.collect()
         if found is None:
             return None
-        entry = found.extractions.pop(os.fspath(path), None) or found.extractions.pop(str(Path(path)), None)
-        if entry is None or entry[0] != _stamp(os.fspath(path)):
+        entry = found.extractions.pop(os.fspath(path), None)
+        if entry is None or entry[0] != file_stamp(path):
             return None
         return entry[1]

@@ -12,7 +12,8 @@ import pytest
 
 from briefing.core.serialize import extraction_to_dict
 from briefing.extract.pipeline import extract_path
-from briefing.prefetch import Prefetch, Prefetched, can_fork
+from briefing.prefetch import (BACKGROUND, BRIEF, NOW, PACKED_READ_AT_START_LIMIT, READ_AT_START_LIMIT, Prefetch,
+                               Prefetched, can_fork, opening_plan, read_at_start)
 from briefing.template import registry
 from tests.conftest import REPO, SAMPLE
 
@@ -136,3 +137,60 @@ def test_the_template_folder_found_by_another_process_is_used_only_for_the_same_
     assert registry.user_template_dir() == tmp_path / "found" / "templates"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "two"))  # another home: ask platformdirs again
     assert registry.user_template_dir() == tmp_path / "two" / "briefing" / "templates"
+
+
+def _file(folder: Path, name: str, size: int) -> str:
+    path = folder / name
+    path.write_bytes(b"x" * size)
+    return str(path)
+
+
+def test_a_packed_document_is_read_in_the_background_at_a_quarter_of_the_size_of_plain_text(tmp_path: Path):
+    assert read_at_start(_file(tmp_path, "note.txt", READ_AT_START_LIMIT))
+    assert not read_at_start(_file(tmp_path, "long.txt", READ_AT_START_LIMIT + 1))
+    assert read_at_start(_file(tmp_path, "note.docx", PACKED_READ_AT_START_LIMIT))
+    assert not read_at_start(_file(tmp_path, "report.PDF", PACKED_READ_AT_START_LIMIT + 1))
+    assert read_at_start(tmp_path / "missing.txt")  # left to the reader, which says it is missing
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    (["a.txt", "b.txt"], [NOW, NOW]),
+    (["long.txt", "a.txt"], [BACKGROUND, BACKGROUND]),
+    (["a.txt", "long.txt", "b.txt"], [NOW, BACKGROUND, BACKGROUND]),
+    (["x.brief.yaml", "long.txt", "a.txt"], [BRIEF, BACKGROUND, BACKGROUND]),
+    (["long.txt", "x.brief.yaml"], [NOW, BRIEF]),  # the brief would be replaced by the long article: all now
+])
+def test_from_the_first_long_article_on_articles_are_read_in_the_background_in_order(tmp_path: Path, files,
+                                                                                      expected):
+    sizes = {"long.txt": READ_AT_START_LIMIT + 1}
+    paths = [_file(tmp_path, name, sizes.get(name, 100)) for name in files]
+    assert opening_plan(paths) == list(zip(paths, expected))
+
+
+@needs_fork
+def test_a_second_process_that_sends_nothing_in_time_is_stopped_and_the_app_reads_the_files():
+    prefetch = Prefetch.start([str(SAMPLE)], work=_sleep)
+    assert prefetch is not None
+    pid = prefetch._pid
+    started = time.monotonic()
+    assert prefetch.collect(deadline_s=0.5) is None
+    assert time.monotonic() - started < 30  # not the minute the work would take: a guard against a hang
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+@needs_fork
+def test_a_collect_that_fails_while_reading_still_stops_and_reaps_the_second_process(monkeypatch):
+    prefetch = Prefetch.start([str(SAMPLE)], work=_sleep)
+    assert prefetch is not None
+    pid = prefetch._pid
+
+    def interrupted(_self, _deadline):  # noqa: ANN001, ANN202
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Prefetch, "_read", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        prefetch.collect()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    prefetch.close()  # and closing again is harmless

@@ -9,6 +9,16 @@ from pathlib import Path
 from briefing.core.errors import BriefingError
 
 _MB = 1024 * 1024
+Stamp = tuple[int, int]  # (size, mtime_ns): what a file read earlier is compared with before it is reused
+
+
+def file_stamp(path: str | os.PathLike[str]) -> Stamp | None:
+    """The size and modification time of ``path``, None if it cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def read_named_file(path: str | os.PathLike[str], *, what: str, limit: int | None = None,

@@ -1,35 +1,22 @@
-"""Starting the desktop app: the QApplication with its name and icon, the window, the files to open.
-
-Without a display (a server, a CI box) Qt would abort the process; we say what to do in one line instead.
-"""
+"""Starting the desktop app: the QApplication with its name and icon, the window, the files to open."""
 
 from __future__ import annotations
 
 import gc
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from briefing.paths import RESOURCES_DIR, SAMPLE_ARTICLE, is_brief_file
-from briefing.prefetch import read_at_start
+from briefing.paths import RESOURCES_DIR, SAMPLE_ARTICLE
+from briefing.prefetch import BACKGROUND, BRIEF, opening_plan
+from briefing.ui.display import EXIT_NO_DISPLAY, NO_DISPLAY, has_display
 from briefing.ui.settings import APPLICATION, ORGANIZATION
 
-NO_DISPLAY = "no display: run under a desktop session or `xvfb-run make run`"
 APP_ICON = RESOURCES_DIR / "icons" / "briefing.svg"
-EXIT_NO_DISPLAY = 2
+__all__ = ["EXIT_NO_DISPLAY", "NO_DISPLAY", "has_display", "make_application", "open_files", "run_app"]
 
 if TYPE_CHECKING:
     from briefing.prefetch import Prefetch
-
-
-def has_display(environ: os._Environ[str] | dict[str, str] | None = None, platform: str | None = None) -> bool:
-    """Whether Qt can show a window: always on Windows and macOS; on Linux a display or a chosen platform."""
-    env = os.environ if environ is None else environ
-    platform = sys.platform if platform is None else platform
-    if not platform.startswith("linux"):
-        return True
-    return any(env.get(var) for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def make_application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplication (imported lazily)
@@ -53,18 +40,14 @@ def open_files(window, paths: Sequence[str]) -> None:  # noqa: ANN001 - MainWind
     """Open the first file (a brief, or an article as a new brief) and add the other articles to it.
 
     Articles are read before the window shows, unless one is long: from there on they are read in the
-    background, in order, with progress and Cancel in the status bar."""
+    background, in order, with progress and Cancel in the status bar (``opening_plan``)."""
     from briefing.ui.window_files import ADD, NEW
 
-    background = False
-    for n, path in enumerate(paths):
-        if is_brief_file(path):
+    for n, (path, how) in enumerate(opening_plan(paths)):
+        if how == BRIEF or n == 0 and how != BACKGROUND:
             window.guarded(window.open_path, path)
-        elif background or not read_at_start(path):
-            background = True
-            window.start_extraction(path, NEW if n == 0 else ADD)
-        elif n == 0:
-            window.guarded(window.open_path, path)
+        elif how == BACKGROUND:
+            window.start_extraction(path, NEW if n == 0 else ADD, opening=True)
         else:
             window.guarded(window.add_source_path, path)
     window.undo_stack.setClean()  # what the app opened with is the starting point, not an edit
@@ -95,9 +78,11 @@ def run_app(paths: list[str], prefetch: Prefetch | None = None) -> int:
 
 
 def resume_collection() -> None:
-    """Turn the garbage collector back on if start-up turned it off (``briefing.cli``), first moving what
-    start-up made (modules, classes, the window) out of its reach: a full collection then need not scan them."""
+    """Turn the garbage collector back on if start-up turned it off (``briefing.cli``): collect start-up's
+    garbage once, then move what it made to last (modules, classes, the window) out of the collector's reach,
+    so a full collection need not scan them again."""
     if not gc.isenabled():
+        gc.collect()
         gc.freeze()
         gc.enable()
 

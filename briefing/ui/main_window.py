@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 APP_TITLE = "Briefing"
 DEFAULT_SIZE = (1280, 800)
+PAINT_WAIT_MS = 2_000  # work waiting for the first paint runs after this even if the window was never painted
 
 
 class MainWindow(FileCommands, EditCommands, QMainWindow):
@@ -333,14 +334,20 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
 
     def after_first_paint(self, work: Callable[[], object]) -> None:
         """Run ``work`` from the event loop once the window is on screen (soon, if it already is): what the
-        analyst does not need to see the window, such as the log file and autosave, need not delay it."""
+        analyst does not need to see the window, such as the log file and autosave, need not delay it. A
+        window that is not painted within ``PAINT_WAIT_MS`` (started minimised) runs it then."""
         if self._after_paint is None:
             QTimer.singleShot(0, self, work)
-        else:
-            self._after_paint.append(work)
+            return
+        if not self._after_paint:
+            QTimer.singleShot(PAINT_WAIT_MS, self, self._painted)
+        self._after_paint.append(work)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)
+        self._painted()
+
+    def _painted(self) -> None:
         if self._after_paint is not None:
             waiting, self._after_paint = self._after_paint, None
             for work in waiting:  # queued: they run once this paint (and its children's) is done

@@ -50,6 +50,7 @@ class FileCommands:
 
     job: ExtractionJob | None = None
     prefetch: Prefetch | None = None  # the opening articles, read while the window was being built
+    opening_reads: frozenset[str] | set[str] = frozenset()  # files the app was started on, read in the background
     pending: list[tuple[str, str]]  # (path, mode) waiting for the running job
 
     # ----------------------------------------------------------------- public, never prompting
@@ -135,11 +136,14 @@ class FileCommands:
         return written
 
     # ----------------------------------------------------------------- background extraction
-    def start_extraction(self, path: str | Path, mode: str = NEW) -> ExtractionJob | None:
+    def start_extraction(self, path: str | Path, mode: str = NEW, opening: bool = False) -> ExtractionJob | None:
         """Extract off the GUI thread with progress and Cancel in the status bar; ``mode`` NEW or ADD.
 
         While a job runs, further files wait their turn (and are added to the brief the first one makes);
-        returns the job started now, or None if the file was queued."""
+        returns the job started now, or None if the file was queued. ``opening``: a file the app was started
+        on, whose arrival leaves an unedited brief unedited."""
+        if opening:
+            self.opening_reads = self.opening_reads | {str(path)}
         if self.job is not None:
             self.pending.append((str(path), ADD))
             return None
@@ -158,16 +162,21 @@ class FileCommands:
     def cancel_extraction(self) -> None:
         """Stop the running extraction and forget the files waiting after it."""
         self.pending.clear()
+        self.opening_reads = frozenset()
         if self.job is not None:
             self.job.cancel()
 
     def _extraction_finished(self, job: ExtractionJob, extraction: Extraction, mode: str) -> None:
+        opening = job.path in self.opening_reads
         self._job_over(job)
         try:
             if mode == ADD and self.brief.sections:
                 from briefing.ui.commands import AddSourceCommand
 
+                unedited = self.undo_stack.isClean()
                 self.undo_stack.push(AddSourceCommand(self.brief, extraction))
+                if opening and unedited:
+                    self.undo_stack.setClean()  # as when it is read before the window shows
             else:
                 self.new_brief_with(extraction)
             self.recent.add(job.path)
@@ -177,6 +186,7 @@ class FileCommands:
         self.statusBar().showMessage(f"Read {len(extraction.facts)} facts from {Path(job.path).name}", 5000)
 
     def _job_over(self, job: ExtractionJob) -> None:
+        self.opening_reads = self.opening_reads - {job.path}
         if self.job is job:
             self.job = None
             self.hide_progress()

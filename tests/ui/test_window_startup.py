@@ -75,6 +75,18 @@ def test_a_long_article_given_at_start_is_read_in_the_background_then_the_others
     names = [Path(e.source.path).name for e in window.brief.extractions.values()]
     assert names == [long_report.name, SAMPLE.name]  # in the order given, the long one first
     assert not window.progress_bar.isVisible()
+    assert window.undo_stack.isClean() and not window.isWindowModified()  # opened, not edited
+
+
+def test_work_waiting_for_a_paint_that_never_comes_runs_after_a_while(qtbot, settings, monkeypatch):
+    from briefing.ui import main_window
+
+    monkeypatch.setattr(main_window, "PAINT_WAIT_MS", 50)
+    window = MainWindow(settings=settings)  # never shown: as a window started minimised may never be painted
+    qtbot.addWidget(window)
+    ran: list[str] = []
+    window.after_first_paint(lambda: ran.append("autosave"))
+    qtbot.waitUntil(lambda: ran == ["autosave"], timeout=5000)
 
 
 def test_a_long_article_is_not_read_by_the_second_process(tmp_path):
