@@ -116,16 +116,22 @@ def test_a_second_process_that_fails_hands_over_nothing():
     assert prefetch.take(SAMPLE) is None
 
 
-@needs_fork
-def test_closing_stops_a_second_process_still_at_work():
+def _stopped_while_at_work(stop) -> Prefetch:  # noqa: ANN001
+    """A second process that would work for a minute, stopped by ``stop(prefetch)``; checks it is gone."""
     prefetch = Prefetch.start([str(SAMPLE)], work=_sleep)
     assert prefetch is not None
     pid = prefetch._pid
     started = time.monotonic()
-    prefetch.close()
+    stop(prefetch)
     assert time.monotonic() - started < 30  # not the minute the work would take: a guard against a hang
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already reaped: no zombie left behind
+    return prefetch
+
+
+@needs_fork
+def test_closing_stops_a_second_process_still_at_work():
+    prefetch = _stopped_while_at_work(Prefetch.close)
     assert prefetch.take(SAMPLE) is None
 
 
@@ -169,14 +175,10 @@ def test_from_the_first_long_article_on_articles_are_read_in_the_background_in_o
 
 @needs_fork
 def test_a_second_process_that_sends_nothing_in_time_is_stopped_and_the_app_reads_the_files():
-    prefetch = Prefetch.start([str(SAMPLE)], work=_sleep)
-    assert prefetch is not None
-    pid = prefetch._pid
-    started = time.monotonic()
-    assert prefetch.collect(deadline_s=0.5) is None
-    assert time.monotonic() - started < 30  # not the minute the work would take: a guard against a hang
-    with pytest.raises(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)
+    collected = []
+    prefetch = _stopped_while_at_work(lambda p: collected.append(p.collect(deadline_s=0.5)))
+    assert collected == [None]
+    assert prefetch.take(SAMPLE) is None
 
 
 @needs_fork
