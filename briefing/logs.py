@@ -65,6 +65,26 @@ def hold_records(*, level: int = logging.INFO) -> None:
         root.addHandler(_Held())
 
 
+def held_records() -> list[logging.LogRecord]:
+    """The records kept so far by ``hold_records``, oldest first."""
+    return [r for h in logging.getLogger().handlers if isinstance(h, _Held) for r in h.records]
+
+
+def portable(record: logging.LogRecord) -> logging.LogRecord:
+    """``record`` with its message and traceback as text, so it can be pickled to another process."""
+    record.msg, record.args = record.getMessage(), None
+    if record.exc_info:
+        record.exc_text = record.exc_text or logging.Formatter().formatException(record.exc_info)
+        record.exc_info = None
+    return record
+
+
+def replay(records: list[logging.LogRecord]) -> None:
+    """Log records made in another process (the one reading the opening articles) as if made here."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
+
+
 def setup_logging(*, level: int = logging.INFO, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> Path:
     """Send Briefing's records (``level`` and up) and other libraries' warnings to the rotating file in
     ``log_dir()``; returns its path.

@@ -76,6 +76,7 @@ class Prefetched:
     extractions: dict[str, tuple[Stamp, Extraction]] = field(default_factory=dict)
     templates: list = field(default_factory=list)  # registry cache entries (path, stamp, Template)
     user_template_dir: Path | None = None  # where the analyst's own templates are looked for
+    records: list = field(default_factory=list)  # what it logged (a PDF's warnings...), for the app's log file
 
 
 def read_openings(paths: Sequence[str]) -> Prefetched:
@@ -84,8 +85,10 @@ def read_openings(paths: Sequence[str]) -> Prefetched:
     A file that fails is left out (the window reports it when it reads the file itself)."""
     from briefing.core.errors import BriefingError
     from briefing.extract.pipeline import extract_path
+    from briefing.logs import held_records, portable
     from briefing.template import registry
 
+    inherited = len(held_records())  # records the app made before the fork are still the app's to write
     found = Prefetched()
     for path in paths:
         stamp = file_stamp(path)
@@ -98,6 +101,7 @@ def read_openings(paths: Sequence[str]) -> Prefetched:
     registry.available_templates()
     found.templates = registry.cache_entries()
     found.user_template_dir = registry.user_template_dir()
+    found.records = [portable(r) for r in held_records()[inherited:]]
     return found
 
 
@@ -158,6 +162,9 @@ class Prefetch:
             from briefing.template import registry
 
             registry.prime(self._result.templates, self._result.user_template_dir)
+            from briefing.logs import replay
+
+            replay(self._result.records)
         return self._result
 
     def _read(self, deadline_s: float) -> bytes | None:
