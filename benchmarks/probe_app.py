@@ -9,7 +9,6 @@ change what the app does before Qt is loaded.
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.util
 import os
 import sys
@@ -34,8 +33,10 @@ def _probe(module) -> None:  # noqa: ANN001 - briefing.ui.app, just executed
     module.make_application = probed_application
 
 
-class _WhenImported(importlib.abc.MetaPathFinder):
-    """Finds nothing itself: it wraps the loader of ``briefing.ui.app`` so the probe goes in after it runs."""
+class _WhenImported:
+    """A meta path finder that finds nothing itself: it wraps the loader of ``briefing.ui.app`` so the probe
+    goes in after it runs. (Not an ``importlib.abc.MetaPathFinder``: importing ``importlib.abc`` loads
+    ``importlib.resources``, five modules the app itself never imports, and the probe must not slow it.)"""
 
     def find_spec(self, name, path, target=None):  # noqa: ANN001, ANN201 - importlib's protocol
         if name != APP_MODULE:
