@@ -44,7 +44,7 @@ def open_files(window, paths: Sequence[str]) -> None:  # noqa: ANN001 - MainWind
     from briefing.ui.window_files import ADD, NEW
 
     for n, (path, how) in enumerate(opening_plan(paths)):
-        if how == BRIEF or n == 0 and how != BACKGROUND:
+        if how == BRIEF or (n == 0 and how != BACKGROUND):
             window.guarded(window.open_path, path)
         elif how == BACKGROUND:
             window.start_extraction(path, NEW if n == 0 else ADD, opening=True)
