@@ -4,12 +4,11 @@ that show them. The window supplies the slots; this module only says what exists
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from briefing.paths import RESOURCES_DIR
 from briefing.ui.brief_edits import MAX_NUMBERED_SECTIONS
@@ -19,17 +18,15 @@ if TYPE_CHECKING:
 
 ICONS_DIR = RESOURCES_DIR / "icons"
 SK = QKeySequence.StandardKey
-SP = QStyle.StandardPixmap
 
 
-def icon(window: QMainWindow, theme: str, fallback: SP | str) -> QIcon:
-    """A theme icon where the desktop has one, else our SVG (by file name) or a Qt standard icon."""
-    if isinstance(fallback, str):
-        path = ICONS_DIR / fallback
-        fallback_icon = QIcon(str(path)) if Path(path).is_file() else QIcon()
-    else:
-        fallback_icon = window.style().standardIcon(fallback)
-    return QIcon.fromTheme(theme, fallback_icon)
+def icon(theme: str, fallback: str) -> QIcon:
+    """A theme icon where the desktop has one, else our SVG of that file name.
+
+    Our own SVGs rather than the style's standard icons: asking the style for one makes PySide build its
+    QStyle class with all its enums, about a tenth of what the window costs to open."""
+    path = ICONS_DIR / fallback
+    return QIcon.fromTheme(theme, QIcon(str(path)) if path.is_file() else QIcon())
 
 
 @dataclass
@@ -81,64 +78,64 @@ def build_actions(window) -> WindowActions:  # noqa: ANN001 - MainWindow (avoids
     w = window
     mk = make_action
     mk(w, a, "actionNew", "&New Brief from Template\u2026", w.new_brief_interactive, SK.New,
-       icon(w, "document-new", SP.SP_FileIcon), "Start an empty brief from a template")
+       icon("document-new", "new-brief.svg"), "Start an empty brief from a template")
     mk(w, a, "actionOpen", "&Open\u2026", w.open_interactive, SK.Open,
-       icon(w, "document-open", SP.SP_DialogOpenButton),
+       icon("document-open", "open.svg"),
        "Open an article (text, web page, Word, PDF) as a new brief, or a saved brief")
     mk(w, a, "actionAddSource", "&Add Source\u2026", w.add_source_interactive, "Ctrl+Shift+O",
-       icon(w, "list-add", "add-source.svg"), "Add another article to this brief")
+       icon("list-add", "add-source.svg"), "Add another article to this brief")
     mk(w, a, "actionSave", "&Save", w.save_interactive, SK.Save,
-       icon(w, "document-save", SP.SP_DialogSaveButton), "Save the brief")
+       icon("document-save", "save.svg"), "Save the brief")
     mk(w, a, "actionSaveAs", "Save &As\u2026", w.save_as_interactive, "Ctrl+Shift+S",
-       icon(w, "document-save-as", SP.SP_DialogSaveButton), "Save the brief under another name")
+       icon("document-save-as", "save-as.svg"), "Save the brief under another name")
     mk(w, a, "actionExport", "&Export to Word\u2026", w.export_interactive, "Ctrl+E",
-       icon(w, "x-office-document", "export-word.svg"), "Write the brief as a Word document")
+       icon("x-office-document", "export-word.svg"), "Write the brief as a Word document")
     mk(w, a, "actionCloseBrief", "&Close Brief", w.close_brief_interactive, SK.Close,
        tip="Close this brief and start over with an empty window")
-    mk(w, a, "actionQuit", "&Quit", w.close, SK.Quit, icon(w, "application-exit", SP.SP_DialogCloseButton),
+    mk(w, a, "actionQuit", "&Quit", w.close, SK.Quit, icon("application-exit", "quit.svg"),
        "Quit Briefing")
 
     stack = w.undo_stack
     undo = stack.createUndoAction(w, "&Undo")
     undo.setObjectName("actionUndo")
     undo.setShortcuts(SK.Undo)
-    undo.setIcon(icon(w, "edit-undo", "undo.svg"))
+    undo.setIcon(icon("edit-undo", "undo.svg"))
     redo = stack.createRedoAction(w, "&Redo")
     redo.setObjectName("actionRedo")
     redo.setShortcuts(SK.Redo)
-    redo.setIcon(icon(w, "edit-redo", "redo.svg"))
+    redo.setIcon(icon("edit-redo", "redo.svg"))
     for action in (undo, redo):
         w.addAction(action)
         a.by_name[action.objectName()] = action
 
     delete = mk(w, a, "actionDelete", "&Remove from Brief", w.delete_selected, SK.Delete,
-                icon(w, "edit-delete", SP.SP_TrashIcon), "Take the selected facts out of the brief")
+                icon("edit-delete", "delete.svg"), "Take the selected facts out of the brief")
     delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # Delete in a text field edits it
     delete_fact = mk(w, a, "actionDeleteFact", "Delete &Fact", w.delete_selected_facts, "Shift+Del",
-                     icon(w, "edit-delete", SP.SP_TrashIcon), "Delete the selected facts you added yourself")
+                     icon("edit-delete", "delete.svg"), "Delete the selected facts you added yourself")
     delete_fact.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only in the fact list
     reword = mk(w, a, "actionReword", "Re&word", w.reword_selected, "F2",
                 tip="Reword the selected fact (its original stays on record)")
     reword.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    mk(w, a, "actionFind", "&Find Facts", w.focus_filter, SK.Find, icon(w, "edit-find", SP.SP_FileDialogContentsView),
+    mk(w, a, "actionFind", "&Find Facts", w.focus_filter, SK.Find, icon("edit-find", "find.svg"),
        "Filter the facts by words, speaker, people and places")
     mk(w, a, "actionClearFilters", "Show &All Facts", w.clear_filters, "Ctrl+Shift+F",
        tip="Clear the text, kind and entity filters")
     mk(w, a, "actionAddSelection", "Add Se&lection as Fact", w.add_selection_as_fact, "Ctrl+Shift+A",
-       icon(w, "format-text-underline", "add-fact.svg"), "Add the text selected in the article as a fact")
+       icon("format-text-underline", "add-fact.svg"), "Add the text selected in the article as a fact")
     mk(w, a, "actionAutoDraft", "Auto-&draft", w.auto_draft, "Ctrl+Shift+D",
-       icon(w, "tools-wizard", "auto-draft.svg"), "Let Briefing place facts where the template suggests")
+       icon("tools-wizard", "auto-draft.svg"), "Let Briefing place facts where the template suggests")
     mk(w, a, "actionMoveUp", "Move &Up", lambda: w.move_selected(-1), "Alt+Up",
-       icon(w, "go-up", SP.SP_ArrowUp), "Move the selected fact up")
+       icon("go-up", "move-up.svg"), "Move the selected fact up")
     mk(w, a, "actionMoveDown", "Move Do&wn", lambda: w.move_selected(1), "Alt+Down",
-       icon(w, "go-down", SP.SP_ArrowDown), "Move the selected fact down")
+       icon("go-down", "move-down.svg"), "Move the selected fact down")
     for n in range(1, MAX_NUMBERED_SECTIONS + 1):
         a.section_actions.append(mk(w, a, f"actionAddToSection{n}", f"Section {n}",
                                     lambda n=n: w.send_to_section(n), f"Ctrl+{n}"))
 
-    mk(w, a, "actionAbout", "&About Briefing", w.show_about, icon_=icon(w, "help-about", SP.SP_MessageBoxInformation))
+    mk(w, a, "actionAbout", "&About Briefing", w.show_about, icon_=icon("help-about", "about.svg"))
     mk(w, a, "actionTemplateFormat", "&Template Format", w.show_template_format, SK.HelpContents,
-       icon(w, "help-contents", SP.SP_DialogHelpButton), "How to write a briefing template")
+       icon("help-contents", "help.svg"), "How to write a briefing template")
 
     _build_menus(w, a)
     _build_toolbar(w, a)

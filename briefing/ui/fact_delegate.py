@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QTextLayout
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QIcon, QPainter, QPalette, QPen, QTextLayout
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
-from briefing.ui.models.fact_list import kind_color
+from briefing.ui.models.fact_list import kind_stripe
 from briefing.ui.palette import blend
 from briefing.ui.roles import Role
 
@@ -56,15 +56,26 @@ class FactDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
         return small
 
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        """What the style paints of a row: its background, selection and focus, but no text or icon
+        (``paint`` draws the kind stripe and lays out the wording, kind and speaker itself)."""
+        super().initStyleOption(option, index)
+        option.text = ""
+        option.icon = QIcon()
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget is not None else None
+        # The style's part in C++ (background, selection, focus): asking the style from Python would make
+        # PySide build its QStyle class, with all its enums, before the window's first paint. Colours go
+        # through QPen and pixmaps for the same reason (see ``kind_icon``).
+        super().paint(painter, option, index)
+        opt = option
         painter.save()
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        view = opt.widget
+        selection = view.selectionModel() if isinstance(view, QAbstractItemView) else None
+        selected = selection is not None and selection.isSelected(index)
         pal = opt.palette
         text_color = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = blend(text_color, pal.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base),
@@ -72,14 +83,14 @@ class FactDelegate(QStyledItemDelegate):
         rect = opt.rect
         kind = index.data(Role.KIND) or ""
         placed = int(index.data(Role.TIMES_PLACED) or 0)
-        painter.fillRect(QRect(rect.left(), rect.top() + 1, STRIPE, rect.height() - 2), kind_color(kind))
+        painter.drawPixmap(QRect(rect.left(), rect.top() + 1, STRIPE, rect.height() - 2), kind_stripe(kind))
         left = rect.left() + STRIPE + PAD + 2
         width = rect.right() - left - PAD
         font = QFont(opt.font)
         font.setItalic(False)
         line_h = QFontMetrics(font).lineSpacing()
         painter.setFont(font)
-        painter.setPen(muted if placed and not selected else text_color)
+        painter.setPen(QPen(muted if placed and not selected else text_color))
         y = rect.top() + PAD
         for text in wrap_lines(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), font, width, WORDING_LINES):
             painter.drawText(QRect(left, y, width, line_h),
@@ -97,14 +108,14 @@ class FactDelegate(QStyledItemDelegate):
             bold.setBold(True)
             painter.setFont(bold)
             accent = QColor(PLACED_COLOR)
-            painter.setPen(text_color if selected else accent.lighter(140) if _dark(pal) else accent)
+            painter.setPen(QPen(text_color if selected else accent.lighter(140) if _dark(pal) else accent))
             painter.drawText(meta_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, mark)
             painter.setFont(small)
             meta_rect.setWidth(max(0, width - mark_w))
         source = index.data(Role.SOURCE_TITLE) if self.show_source else ""
         parts = [kind.upper()] + [p for p in (index.data(Role.SPEAKER), source) if p]
         meta = "  \u00b7  ".join(str(p) for p in parts)
-        painter.setPen(muted)
+        painter.setPen(QPen(muted))
         painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight, meta_rect.width()))
         painter.restore()

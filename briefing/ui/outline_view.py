@@ -4,23 +4,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
-                               QTreeView, QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from briefing.ui.roles import Role
-
-
-class OutlineDelegate(QStyledItemDelegate):
-    """Adds a warning sign to sections outside their template's min/max, so it is seen without hovering."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
-                        index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        if index.column() == 0 and index.data(Role.IS_SECTION) and index.data(Role.WARNING):
-            style = option.widget.style() if option.widget is not None else None
-            if style is not None:
-                option.icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-                option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
 
 
 class OutlineView(QTreeView):
@@ -46,7 +32,6 @@ class OutlineView(QTreeView):
         self.setItemsExpandable(False)  # sections stay open: the outline is the brief
         self.setRootIsDecorated(False)
         self.setIndentation(14)
-        self.setItemDelegate(OutlineDelegate(self))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def setModel(self, model) -> None:  # noqa: N802, ANN001 (Qt override)

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from briefing.core.brief import Brief
@@ -17,6 +16,8 @@ from briefing.core.metadata import fill_header
 from briefing.paths import BRIEF_SUFFIX, is_brief_file
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from briefing.core.extraction import Extraction
     from briefing.prefetch import Prefetch
     from briefing.template.schema import Template

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QUndoStack
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QUndoStack
 
 from briefing.core import events as ev
 from briefing.core.errors import BriefingError
+from briefing.paths import RESOURCES_DIR
 from briefing.ui.brief_follower import follow_brief
 from briefing.ui.commands import RemovePlacementsCommand, RewordCommand, SetNoteCommand
-from briefing.ui.mime import MIME_FACT_IDS, MIME_PLACEMENT_IDS, MIME_SPAN, MIME_TEXT, placements_mime_data
-from briefing.ui.models import brief_drops
 from briefing.ui.models.fact_list import kind_icon
 from briefing.ui.roles import Role
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+
     from briefing.core.brief import Brief, Placement, Section
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -29,6 +30,16 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMN_TEXT, COLUMN_COUNT = 0, 1
 WARNING_COLOR = "#d9822b"  # amber: legible on light and dark backgrounds
 _SECTION = 0  # internal id of a section row
+
+
+_WARNING_ICON: list[QIcon] = []
+
+
+def warning_icon() -> QIcon:
+    """The sign beside a section outside its template's min..max, so it is seen without hovering."""
+    if not _WARNING_ICON:
+        _WARNING_ICON.append(QIcon.fromTheme("dialog-warning", QIcon(str(RESOURCES_DIR / "icons" / "warning.svg"))))
+    return _WARNING_ICON[0]
 
 
 def count_text(section: Section) -> str:
@@ -218,6 +229,8 @@ class BriefTreeModel(QAbstractItemModel):
             return "\n".join(line for line in lines if line) or None
         if role == R.FontRole and column == COLUMN_TEXT:
             return self._bold
+        if role == R.DecorationRole and column == COLUMN_TEXT and section.count_warning():
+            return warning_icon()
         if role == R.ForegroundRole and column == COLUMN_COUNT and section.count_warning():
             return QColor(WARNING_COLOR)
         if role == R.TextAlignmentRole and column == COLUMN_COUNT:
@@ -320,14 +333,19 @@ class BriefTreeModel(QAbstractItemModel):
         return True
 
     # ----------------------------------------------------------------- drag and drop
+    # Drag payloads and drop plans are imported by the first drag or drop: opening the window needs neither.
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
-        return [MIME_PLACEMENT_IDS, MIME_FACT_IDS, MIME_SPAN, MIME_TEXT]
+        from briefing.ui import mime
+
+        return [mime.MIME_PLACEMENT_IDS, mime.MIME_FACT_IDS, mime.MIME_SPAN, mime.MIME_TEXT]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # noqa: N802 - Qt override
         rows = sorted({(ix.internalId() - 1, ix.row()) for ix in indexes
                        if self._valid(ix) and ix.internalId() != _SECTION})
         if not rows:
             return None
+        from briefing.ui.mime import placements_mime_data
+
         sections = self._brief.sections
         return placements_mime_data(self._brief, (sections[si].placements[r].id for si, r in rows))
 
@@ -359,6 +377,8 @@ class BriefTreeModel(QAbstractItemModel):
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
                         column: int, parent: AnyIndex) -> bool:
+        from briefing.ui.models import brief_drops
+
         target = self.drop_target(row, parent)
         return target is not None and brief_drops.plan(self._brief, data, action) is not None
 
@@ -373,4 +393,6 @@ class BriefTreeModel(QAbstractItemModel):
         target = self.drop_target(row, parent)
         if target is None:
             return False
+        from briefing.ui.models import brief_drops
+
         return brief_drops.perform(self._brief, self.undo_stack, data, action, *target)

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from briefing.core import events as ev
 from briefing.ui.brief_follower import follow_brief
-from briefing.ui.mime import MIME_FACT_IDS, MIME_TEXT, facts_mime_data
 from briefing.ui.roles import Role
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+
     from briefing.core.brief import Brief
     from briefing.core.fact import Fact
 
@@ -33,6 +34,7 @@ _FALLBACK_COLOR = "#8a939b"
 KIND_LABELS: dict[str, str] = {k: k.capitalize() for k in KIND_COLORS}
 
 _ICONS: dict[tuple[str, int], QIcon] = {}
+_STRIPES: dict[tuple[str, int], QPixmap] = {}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -43,19 +45,34 @@ def kind_color(kind: str) -> QColor:
 
 
 def kind_icon(kind: str, size: int = 12) -> QIcon:
-    """A small rounded badge in the kind's colour (cached; needs a QGuiApplication)."""
+    """A small round badge in the kind's colour (cached; needs a QGuiApplication).
+
+    Drawn with a round pen alone: a brush, ``fillRect`` or a bare colour for ``setPen`` makes PySide build
+    its QGradient class (170 preset enums) to weigh the overloads, before the window's first paint."""
     key = (kind, size)
     if key not in _ICONS:
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(kind_color(kind))
-        painter.drawRoundedRect(1, 1, size - 2, size - 2, size / 4, size / 4)
+        pen = QPen(kind_color(kind))
+        pen.setWidthF(size - 2)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawPoint(QPointF(size / 2, size / 2))
         painter.end()
         _ICONS[key] = QIcon(pixmap)
     return _ICONS[key]
+
+
+def kind_stripe(kind: str) -> QPixmap:
+    """One pixel of the kind's colour, stretched into the stripe beside a fact (cached; see ``kind_icon``)."""
+    key = (kind, 0)
+    if key not in _STRIPES:
+        pixmap = QPixmap(1, 1)
+        pixmap.fill(kind_color(kind))
+        _STRIPES[key] = pixmap
+    return _STRIPES[key]
 
 
 def search_text(fact: Fact) -> str:
@@ -201,12 +218,16 @@ class FactListModel(QAbstractListModel):
 
     # ----------------------------------------------------------------- drag
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
+        from briefing.ui.mime import MIME_FACT_IDS, MIME_TEXT  # the first drag imports the payloads
+
         return [MIME_FACT_IDS, MIME_TEXT]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # noqa: N802 - Qt override
         rows = sorted({i.row() for i in indexes if i.isValid() and i.model() is self})
         if not rows:
             return None
+        from briefing.ui.mime import facts_mime_data
+
         return facts_mime_data(self._brief, (self._brief.facts[r].id for r in rows))
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt override
