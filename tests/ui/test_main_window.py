@@ -75,6 +75,15 @@ def test_an_empty_window_has_the_named_panes_and_actions(window: MainWindow):
     assert not window.isWindowModified()
 
 
+def test_toolbar_and_menu_commands_have_icons_that_draw_without_a_desktop_theme(window: MainWindow):
+    # Where the desktop has no icon theme (as here), each falls back to an SVG shipped with Briefing.
+    for name in ("actionNew", "actionOpen", "actionAddSource", "actionSave", "actionSaveAs", "actionExport",
+                 "actionQuit", "actionUndo", "actionRedo", "actionDelete", "actionDeleteFact", "actionFind",
+                 "actionAddSelection", "actionAutoDraft", "actionMoveUp", "actionMoveDown", "actionAbout", "actionTemplateFormat"):
+        icon = window.window_actions[name].icon()
+        assert not icon.isNull() and not icon.pixmap(22, 22).isNull(), name
+
+
 @pytest.mark.parametrize(("name", "keys"), [
     ("actionOpen", "Ctrl+O"), ("actionSave", "Ctrl+S"), ("actionSaveAs", "Ctrl+Shift+S"),
     ("actionExport", "Ctrl+E"), ("actionUndo", "Ctrl+Z"), ("actionFind", "Ctrl+F"),

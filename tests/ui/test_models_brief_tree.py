@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QIcon, QUndoStack
 
 from briefing.core.brief import Brief, Section
 from briefing.ui.commands import ApplyTemplateCommand, MovePlacementsCommand, PlaceFactsCommand, SetNoteCommand
@@ -124,6 +124,15 @@ def test_a_section_row_answers_title_guidance_warning_and_count(tree, brief, und
     place(brief, undo_stack, [3, 7], "quotes")
     assert count.data() == "2 of \u22652" and count.data(Qt.ItemDataRole.ForegroundRole) is None
     assert index.data(Role.WARNING) == "" and index.data(Role.COUNT) == 2
+
+
+def test_a_section_outside_its_range_shows_a_warning_sign_until_it_is_within(tree, brief, undo_stack):
+    index = tree.section_index("quotes")
+    sign = index.data(Qt.ItemDataRole.DecorationRole)
+    assert isinstance(sign, QIcon) and not sign.pixmap(16, 16).isNull()
+    assert index.siblingAtColumn(COLUMN_COUNT).data(Qt.ItemDataRole.DecorationRole) is None  # beside the title
+    place(brief, undo_stack, [3, 7], "quotes")
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
 
 
 def test_placing_facts_tells_the_view_the_section_count_changed(tree, brief, undo_stack, qtbot):
