@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 MARKER = "BENCH-WINDOW-SHOWN"
 PEAK_MARKER = "BENCH-PEAK-KB"  # printed on quitting: the process's own peak resident memory (VmHWM)
 LINGER_ENV = "BENCH_LINGER_MS"  # stay this long after the marker (deferred work, for peak memory), then quit
+EXIT_ENV = "BENCH_EXIT_AT_MARKER"  # end the process right after the marker (instruction counts up to first paint)
 
 
 class _FirstPaint(QObject):
@@ -45,6 +46,8 @@ class _FirstPaint(QObject):
                            if m in sys.modules)
         shown = ",".join(_brief_summary(w) for w in self.app.topLevelWidgets() if w.isVisible())
         print(f"{MARKER} windows={shown} imported={modules}", flush=True)
+        if os.environ.get(EXIT_ENV):
+            os._exit(0)
         self.settle()
 
     def settle(self) -> None:

@@ -71,22 +71,21 @@ class FactDelegate(QStyledItemDelegate):
         # PySide build its QStyle class, with all its enums, before the window's first paint. Colours go
         # through QPen and pixmaps for the same reason (see ``kind_icon``).
         super().paint(painter, option, index)
-        opt = option
         painter.save()
-        view = opt.widget
+        view = option.widget
         selection = view.selectionModel() if isinstance(view, QAbstractItemView) else None
         selected = selection is not None and selection.isSelected(index)
-        pal = opt.palette
+        pal = option.palette
         text_color = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = blend(text_color, pal.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base),
                       0.65)
-        rect = opt.rect
+        rect = option.rect
         kind = index.data(Role.KIND) or ""
         placed = int(index.data(Role.TIMES_PLACED) or 0)
         painter.drawPixmap(QRect(rect.left(), rect.top() + 1, STRIPE, rect.height() - 2), kind_stripe(kind))
         left = rect.left() + STRIPE + PAD + 2
         width = rect.right() - left - PAD
-        font = QFont(opt.font)
+        font = QFont(option.font)
         font.setItalic(False)
         line_h = QFontMetrics(font).lineSpacing()
         painter.setFont(font)

@@ -47,9 +47,9 @@ class RecentFiles:
 
     def add(self, path: str | Path) -> list[str]:
         resolved = str(Path(path).resolve())
-        paths = ([resolved] + [p for p in self.paths() if p != resolved])[:MAX_RECENT]
-        self._store(paths)
-        return [p for p in paths if p != resolved or Path(p).exists()]
+        paths = [resolved] + [p for p in self.paths() if p != resolved]
+        self._store(paths[:MAX_RECENT])
+        return self.paths()
 
     def clear(self) -> None:
         self._store([])
