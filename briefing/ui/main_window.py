@@ -161,8 +161,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self.template = find_template_or_none(brief.template_id)
         self.clear_filters()
         self.fact_model.set_brief(brief)
-        self.tree_model.set_brief(brief)
-        self.panes.outline.expandAll()
+        self.tree_model.set_brief(brief)  # a model reset: the outline expands its sections itself
         self.panes.source.set_brief(brief)
         self.panes.entities.set_brief(brief)
         self.panes.metadata.set_brief(brief, self.template)

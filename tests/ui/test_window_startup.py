@@ -52,6 +52,8 @@ def test_the_shown_window_on_the_sample_has_its_facts_and_sections(qtbot, settin
     window = shown_window(qtbot, settings, SAMPLE)
     assert window.fact_model.rowCount() == len(window.brief.facts) > 0
     assert window.tree_model.rowCount() == len(window.brief.sections) > 0
+    outline = window.panes.outline
+    assert all(outline.isExpanded(window.tree_model.index(row, 0)) for row in range(window.tree_model.rowCount()))
 
 
 def _long_article(folder, size: int = READ_AT_START_LIMIT + 1) -> Path:
