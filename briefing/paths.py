@@ -18,6 +18,7 @@ def _data_dir(name: str) -> Path:
 TEMPLATES_DIR = _data_dir("templates")
 RESOURCES_DIR = _data_dir("resources")
 SAMPLE_ARTICLE = RESOURCES_DIR / "psm-russia.txt"
+ICONS_DIR = RESOURCES_DIR / "icons"
 BRIEF_SUFFIX = ".brief.yaml"  # the dialogs' file filters use this too
 
 

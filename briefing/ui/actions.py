@@ -10,13 +10,12 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from briefing.paths import RESOURCES_DIR
+from briefing.paths import ICONS_DIR
 from briefing.ui.brief_edits import MAX_NUMBERED_SECTIONS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
-ICONS_DIR = RESOURCES_DIR / "icons"
 SK = QKeySequence.StandardKey
 
 

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from briefing.paths import RESOURCES_DIR, SAMPLE_ARTICLE
+from briefing.paths import ICONS_DIR, SAMPLE_ARTICLE
 from briefing.prefetch import BACKGROUND, BRIEF, opening_plan
 from briefing.ui.display import EXIT_NO_DISPLAY, NO_DISPLAY, has_display
 from briefing.ui.settings import APPLICATION, ORGANIZATION
 
-APP_ICON = RESOURCES_DIR / "icons" / "briefing.svg"
+APP_ICON = ICONS_DIR / "briefing.svg"
 __all__ = ["EXIT_NO_DISPLAY", "NO_DISPLAY", "has_display", "make_application", "open_files", "run_app"]
 
 if TYPE_CHECKING:

@@ -2,12 +2,12 @@
 
 Drags carry ids, never objects, so the Brief decides what a drop means; ``text/plain`` rides along so a
 fact dropped into Word or an editor pastes as its wording with a citation. Decoders validate and return
-None for anything malformed; they never raise. (``json`` is imported by the first drag or drop, not while
-the window opens.)
+None for anything malformed; they never raise.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
@@ -38,15 +38,11 @@ class Span:
 # ----------------------------------------------------------------------------- encoding
 def encode_ids(ids: Iterable[str]) -> bytes:
     """Ids as a JSON list, in order (what ``decode_ids`` reads)."""
-    import json
-
     return json.dumps(list(ids)).encode("utf-8")
 
 
 def encode_span(span: Span) -> bytes:
     """A span as a JSON object (what ``decode_span`` reads)."""
-    import json
-
     return json.dumps({"source_id": span.source_id, "start": span.start, "end": span.end}).encode("utf-8")
 
 
@@ -56,8 +52,6 @@ def _json(raw: bytes | QByteArray | None) -> object:
     data = bytes(raw.data()) if isinstance(raw, QByteArray) else bytes(raw)
     if not data or len(data) > _MAX_PAYLOAD:
         return None
-    import json
-
     try:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):

@@ -7,6 +7,7 @@ so that id is stable between resets. All changes go through undo commands on the
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -14,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QUndoStack
 
 from briefing.core import events as ev
 from briefing.core.errors import BriefingError
-from briefing.paths import RESOURCES_DIR
+from briefing.paths import ICONS_DIR
 from briefing.ui.brief_follower import follow_brief
 from briefing.ui.commands import RemovePlacementsCommand, RewordCommand, SetNoteCommand
 from briefing.ui.models.fact_list import kind_icon
@@ -32,14 +33,10 @@ WARNING_COLOR = "#d9822b"  # amber: legible on light and dark backgrounds
 _SECTION = 0  # internal id of a section row
 
 
-_WARNING_ICON: list[QIcon] = []
-
-
+@cache
 def warning_icon() -> QIcon:
     """The sign beside a section outside its template's min..max, so it is seen without hovering."""
-    if not _WARNING_ICON:
-        _WARNING_ICON.append(QIcon.fromTheme("dialog-warning", QIcon(str(RESOURCES_DIR / "icons" / "warning.svg"))))
-    return _WARNING_ICON[0]
+    return QIcon.fromTheme("dialog-warning", QIcon(str(ICONS_DIR / "warning.svg")))
 
 
 def count_text(section: Section) -> str:
