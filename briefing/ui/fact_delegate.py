@@ -15,6 +15,8 @@ WORDING_LINES = 2
 PAD = 4
 STRIPE = 4
 PLACED_MARK = "\u2713 in brief"
+_NO_ICON = QIcon()  # the kind's badge is not drawn: the row has its stripe
+_NO_DECORATION = ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
 PLACED_COLOR = "#1d7f4e"  # green: "done", distinct from every kind colour
 
 
@@ -62,8 +64,8 @@ class FactDelegate(QStyledItemDelegate):
         (``paint`` draws the kind stripe and lays out the wording, kind and speaker itself)."""
         super().initStyleOption(option, index)
         option.text = ""
-        option.icon = QIcon()
-        option.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        option.icon = _NO_ICON
+        option.features &= _NO_DECORATION  # no room kept for it either (the focus frame starts at the left)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
