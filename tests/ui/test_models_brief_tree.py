@@ -135,6 +135,20 @@ def test_a_section_outside_its_range_shows_a_warning_sign_until_it_is_within(tre
     assert index.data(Qt.ItemDataRole.DecorationRole) is None
 
 
+def test_roles_turned_away_at_once_are_exactly_those_the_rows_have_no_answer_for(tree, brief, undo_stack):
+    place(brief, undo_stack, [3], "quotes")
+    brief.reword(brief.section("quotes").placements[0].id, "In other words")
+    section = tree.section_index("quotes")
+    placement = tree.index(0, 0, section)
+    roles = range(0, max(Role) + 3)
+    for column in (0, 1):
+        s_ix, p_ix = section.siblingAtColumn(column), placement.siblingAtColumn(column)
+        for role in roles:  # the answer through data() is what the row's own reader gives, for every role
+            assert tree.data(s_ix, role) == tree._section_data(brief.sections[s_ix.row()], column, role), role
+            assert tree.data(p_ix, role) == tree._placement_data(brief.section("quotes").placements[0],
+                                                                 s_ix.row(), column, role), role
+
+
 def test_placing_facts_tells_the_view_the_section_count_changed(tree, brief, undo_stack, qtbot):
     counts = []
     tree.dataChanged.connect(lambda a, b, roles=(): counts.append((a.row(), b.column())))

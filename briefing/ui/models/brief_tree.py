@@ -31,6 +31,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMN_TEXT, COLUMN_COUNT = 0, 1
 WARNING_COLOR = "#d9822b"  # amber: legible on light and dark backgrounds
 _SECTION = 0  # internal id of a section row
+_R = Qt.ItemDataRole
+# The roles each kind of row answers (``_section_data``, ``_placement_data``); any other gets None at once.
+_SECTION_ROLES = frozenset({_R.DisplayRole, _R.ToolTipRole, _R.FontRole, _R.DecorationRole, _R.ForegroundRole,
+                            _R.TextAlignmentRole, Role.SECTION_ID, Role.IS_SECTION, Role.WARNING, Role.GUIDANCE,
+                            Role.COUNT})
+_PLACEMENT_ROLES = frozenset({_R.DisplayRole, _R.EditRole, _R.DecorationRole, _R.ToolTipRole, _R.FontRole}
+                             | set(Role) - {Role.WARNING, Role.GUIDANCE, Role.COUNT, Role.SEARCH_TEXT})
 
 
 @cache
@@ -210,12 +217,15 @@ class BriefTreeModel(QAbstractItemModel):
 
     # ----------------------------------------------------------------- Qt model: data
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
+        # The view asks every row for a dozen roles it mostly has no answer for (size hint, background,
+        # check state...); those are turned away before any lookup: a drop of 1,000 facts asks ~30,000 times.
+        iid = index.internalId()
+        if role not in (_SECTION_ROLES if iid == _SECTION else _PLACEMENT_ROLES) or not self._valid(index):
             return None
-        if index.internalId() == _SECTION:
+        if iid == _SECTION:
             return self._section_data(self._brief.sections[index.row()], index.column(), role)
-        placement = self._brief.sections[index.internalId() - 1].placements[index.row()]
-        return self._placement_data(placement, index.internalId() - 1, index.column(), role)
+        placement = self._brief.sections[iid - 1].placements[index.row()]
+        return self._placement_data(placement, iid - 1, index.column(), role)
 
     def _section_data(self, section: Section, column: int, role: int) -> Any:
         R = Qt.ItemDataRole
