@@ -6,6 +6,7 @@ row number here is ``brief.fact_row(fact_id)``.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
@@ -34,7 +35,6 @@ _FALLBACK_COLOR = "#8a939b"
 KIND_LABELS: dict[str, str] = {k: k.capitalize() for k in KIND_COLORS}
 
 _ICONS: dict[tuple[str, int], QIcon] = {}
-_STRIPES: dict[tuple[str, int], QPixmap] = {}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -65,14 +65,12 @@ def kind_icon(kind: str, size: int = 12) -> QIcon:
     return _ICONS[key]
 
 
+@cache
 def kind_stripe(kind: str) -> QPixmap:
-    """One pixel of the kind's colour, stretched into the stripe beside a fact (cached; see ``kind_icon``)."""
-    key = (kind, 0)
-    if key not in _STRIPES:
-        pixmap = QPixmap(1, 1)
-        pixmap.fill(kind_color(kind))
-        _STRIPES[key] = pixmap
-    return _STRIPES[key]
+    """One pixel of the kind's colour, stretched into the stripe beside a fact (see ``kind_icon``)."""
+    pixmap = QPixmap(1, 1)
+    pixmap.fill(kind_color(kind))
+    return pixmap
 
 
 def search_text(fact: Fact) -> str:
