@@ -84,7 +84,7 @@ def run_rows(names: tuple[str, ...], quick: bool = False, echo=print) -> list[Ro
                            "background": lambda: gui.background_rows(window, article)}[name])
         elif name == "startup":
             from benchmarks.processes import startup_row
-            attempt(name, lambda: startup_row(_runs(quick, 7)))
+            attempt(name, lambda: startup_row(_runs(quick, 15)))  # a noisy row: more pairs steady its median
         elif name == "memory":
             from benchmarks.processes import memory_row
             attempt(name, lambda: memory_row(article, _runs(quick, 2)))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import signal
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,6 +190,8 @@ class Prefetch:
         """End the second process if it still runs, wait for it, and close the pipe; safe to call again."""
         if not self._reaped:
             try:
+                import signal  # only here: a prefetch that ended on its own (the usual case) never needs it
+
                 os.kill(self._pid, signal.SIGKILL)
             except OSError:
                 pass
