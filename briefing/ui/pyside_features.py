@@ -5,9 +5,10 @@ named by each later import statement it has no record of: it reads that module's
 (``inspect.getsource``), searches it for "PySide6" and records 0 (uses PySide) or -1 (ignore). At start-up
 that is about 65 files (our modules and the standard library's, some 800 kB), all kept in ``linecache``:
 about 14,000 Python objects and 400 page faults before the window's first paint. PySide skips the check for a
-name it already has, so we record the answer first: our layering guarantees it for our own modules
-(``tests/test_layering.py``: only ``briefing.ui`` imports PySide6), and a module loaded before this runs
-cannot have imported PySide at import time, so -1 is the answer PySide would give it.
+name it already has, so we record the answer first. Our layering gives it for our own modules
+(``tests/test_layering.py``: only ``briefing.ui`` imports PySide6; a UI module that happens not to name
+PySide6 gets 0, which is also what PySide assumes of a module it has no record of). Every other module loaded
+by then came with the standard start-up before PySide, none of them naming it, so -1 is PySide's own answer.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Our modules are recorded in PySide's feature table up front, with the answer PySide's own check gives,
-so starting the app reads none of their sources (nor those of modules loaded before PySide)."""
+"""Our modules are recorded in PySide's feature table up front (-1 only where PySide's own check says so,
+0 otherwise: PySide's default), so starting the app reads none of their sources, nor those of modules
+loaded before PySide."""
 
 from __future__ import annotations
 
