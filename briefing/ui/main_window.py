@@ -45,7 +45,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.setObjectName("mainWindow")
         self.interactive = interactive
         self.settings = settings if settings is not None else app_settings()
-        self.recent = RecentFiles(self.settings)
+        self.recent = RecentFiles(self.settings, write=self._write_settings_soon)
         self.pending = []
         self.last_error: str | None = None
         self.brief = Brief()
@@ -341,6 +341,13 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         if not self._after_paint:
             QTimer.singleShot(PAINT_WAIT_MS, self, self._painted)
         self._after_paint.append(work)
+
+    def _write_settings_soon(self) -> None:
+        """Write the settings file now, or once the window is on screen if it is not yet (one write)."""
+        if self._after_paint is None:
+            self.settings.sync()
+        elif self.settings.sync not in self._after_paint:
+            self.after_first_paint(self.settings.sync)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)

@@ -14,7 +14,7 @@ from briefing.core import events as ev
 from briefing.ui.brief_follower import follow_brief
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
+    from PySide6.QtGui import QShowEvent, QUndoStack
 
     from briefing.core.brief import Brief
     from briefing.template.schema import FieldSpec, Template
@@ -33,14 +33,19 @@ def fields_for(brief: Brief, template: Template | None) -> list[tuple[str, str]]
 
 
 class MetadataForm(QWidget):
-    """Line edits for the metadata fields of the current brief's template."""
+    """Line edits for the metadata fields of the current brief's template.
+
+    The fields are made when the form is first shown or asked for (``edits``), not while it waits in a
+    hidden tab: at start-up that is a tenth of the window's own construction."""
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("metadataForm")
         self.undo_stack = undo_stack
         self.brief: Brief | None = None
-        self.edits: dict[str, QLineEdit] = {}
+        self._edits: dict[str, QLineEdit] = {}
+        self._template: Template | None = None
+        self._stale = False  # the fields shown are not those of the brief and template: build them when needed
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(4, 4, 4, 4)
         self._grid.setHorizontalSpacing(6)
@@ -52,12 +57,32 @@ class MetadataForm(QWidget):
         self.brief = brief
         self.rebuild(template)
 
+    @property
+    def edits(self) -> dict[str, QLineEdit]:
+        """The line edit of each field by key (made now if the form has not been shown since the last change)."""
+        if self._stale:
+            self._build()
+        return self._edits
+
     def rebuild(self, template: Template | None) -> None:
         """One line edit per field; called when the brief or its template changes."""
+        self._template = template
+        self._stale = True
+        if self.isVisible():
+            self._build()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        if self._stale:
+            self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        self._stale = False
+        template = self._template
         while (item := self._grid.takeAt(0)) is not None:
             if item.widget() is not None:
                 item.widget().deleteLater()
-        self.edits.clear()
+        self._edits.clear()
         if self.brief is None:
             return
         for n, (key, label) in enumerate(fields_for(self.brief, template)):
@@ -71,7 +96,7 @@ class MetadataForm(QWidget):
             caption.setBuddy(edit)
             self._grid.addWidget(caption, row, 2 * col)
             self._grid.addWidget(edit, row, 2 * col + 1)
-            self.edits[key] = edit
+            self._edits[key] = edit
         for col in range(COLUMNS):
             self._grid.setColumnStretch(2 * col + 1, 1)
 
@@ -82,11 +107,11 @@ class MetadataForm(QWidget):
             self.undo_stack.push(SetMetadataCommand(self.brief, key, value))
 
     def _on_event(self, event: ev.BriefEvent) -> None:
-        if event.kind != ev.METADATA or self.brief is None:
+        if event.kind != ev.METADATA or self.brief is None or self._stale:  # stale: built with the new values
             return
-        keys = [event.key] if event.key else list(self.edits)
+        keys = [event.key] if event.key else list(self._edits)
         for key in keys:
-            edit = self.edits.get(key)  # type: ignore[arg-type]
+            edit = self._edits.get(key)  # type: ignore[arg-type]
             value = self.brief.metadata.get(key, "")  # type: ignore[arg-type]
             if edit is not None and edit.text() != value:
                 edit.setText(value)

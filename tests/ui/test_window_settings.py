@@ -55,6 +55,22 @@ def test_opening_a_file_adds_it_to_the_recent_menu(qtbot, settings: QSettings):
     assert any(SAMPLE_ARTICLE.name in label for label in labels)
 
 
+def test_a_file_opened_before_the_window_shows_is_written_to_the_settings_file_once_it_shows(qtbot, tmp_path: Path):
+    """The start-up open costs no settings write before the first paint; the write follows it."""
+    ini = tmp_path / "s.ini"
+    window = MainWindow(settings=QSettings(str(ini), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.open_path(SAMPLE_ARTICLE)
+    assert window.recent.paths() == [str(SAMPLE_ARTICLE.resolve())]  # the menu knows at once
+    on_disk = lambda: ini.read_text(encoding="utf-8") if ini.exists() else ""  # noqa: E731 - not Qt's shared cache
+    assert SAMPLE_ARTICLE.name not in on_disk()
+    window.show()
+    qtbot.waitUntil(lambda: SAMPLE_ARTICLE.name in on_disk(), timeout=3000)
+    other = touch(tmp_path, "later.txt")
+    window.recent.add(other)  # once on screen, each change is written at once
+    assert "later.txt" in on_disk()
+
+
 def test_splitter_sizes_and_geometry_are_remembered(qtbot, settings: QSettings):
     first = MainWindow(settings=settings)
     qtbot.addWidget(first)
