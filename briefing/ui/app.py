@@ -75,10 +75,10 @@ def run_app(paths: list[str], prefetch: Prefetch | None = None) -> int:
         app = make_application()
         window = MainWindow(interactive=True)
         files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
-        window.show()
         window.prefetch = prefetch
-        open_files(window, files)
+        open_files(window, files)  # before show: the window is laid out once, with its article
         window.prefetch = None
+        window.show()
     finally:
         if prefetch is not None:
             prefetch.close()  # what was not handed over (a file changed since, a failed open) is let go

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QIcon, QPainter, QPalette, QPen, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from briefing.ui.models.fact_list import kind_stripe
@@ -15,8 +15,6 @@ WORDING_LINES = 2
 PAD = 4
 STRIPE = 4
 PLACED_MARK = "\u2713 in brief"
-_NO_ICON = QIcon()  # the kind's badge is not drawn: the row has its stripe
-_NO_DECORATION = ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
 PLACED_COLOR = "#1d7f4e"  # green: "done", distinct from every kind colour
 
 
@@ -61,12 +59,11 @@ class FactDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
                         index: QModelIndex | QPersistentModelIndex) -> None:
         """What the style paints of a row: its background, selection and focus, but no text or icon
-        (``paint`` draws the kind stripe and lays out the wording, kind and speaker itself)."""
-        super().initStyleOption(option, index)
-        option.text = ""
-        option.icon = _NO_ICON
-        option.features &= _NO_DECORATION  # no room kept for it either (the focus frame starts at the left)
+        (``paint`` draws the kind stripe and lays out the wording, kind and speaker itself).
 
+        The base class would fill the option from seven of the model's roles (wording, icon, font, colours,
+        check state), each a call into the Python model, only for all of it to be left out again."""
+        option.index = index
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         # The style's part in C++ (background, selection, focus): asking the style from Python would make

@@ -266,13 +266,17 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
 
     # ----------------------------------------------------------------- errors
     def report_error(self, message: str) -> None:
-        """A person's mistake or a file problem: one line, in a message box for people."""
+        """A person's mistake or a file problem: one line, in a message box for people (over the window: a
+        file the app was started with is opened before the window shows, and its box waits until it has)."""
         self.last_error = message
         self.error_reported.emit(message)
         if self.interactive:
             from briefing.ui import dialogs
 
-            dialogs.show_error(self, message)
+            if self._after_paint is None or self.isVisible():
+                dialogs.show_error(self, message)
+            else:
+                self.after_first_paint(lambda: dialogs.show_error(self, message))
         else:
             self.statusBar().showMessage(message, 8000)
 

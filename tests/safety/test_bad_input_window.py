@@ -34,9 +34,11 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @pytest.fixture
 def app_window(qtbot, home, tmp_path: Path, sample_extraction, boxes) -> MainWindow:
-    """The window as the app makes it (interactive: errors in message boxes), a fact placed and saved."""
+    """The window as the app makes it (interactive: errors in message boxes), on screen, a fact placed and saved."""
     win = MainWindow(interactive=True, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
     win.new_brief_with(sample_extraction)
     place_fact(win, row=1)
     win.save_brief(tmp_path / "note.brief.yaml")

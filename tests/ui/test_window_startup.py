@@ -98,3 +98,37 @@ def test_a_long_article_is_not_read_by_the_second_process(tmp_path):
     found = read_openings([str(long_report), str(SAMPLE)])
     assert list(found.extractions) == [str(SAMPLE)]
 
+
+
+def test_a_file_opened_before_the_window_shows_reports_its_error_over_the_shown_window(qtbot, settings, monkeypatch,
+                                                                                      tmp_path):
+    from briefing.ui import dialogs
+
+    shown: list[tuple[bool, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, message: shown.append((parent.isVisible(), message)))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    window = MainWindow(interactive=True, settings=settings)
+    qtbot.addWidget(window)
+    open_files(window, [str(empty)])  # as the app does: the files first, then the window
+    assert window.last_error and "empty.txt" in window.last_error
+    assert shown == []  # no box on its own before there is a window under it
+    window.show()
+    qtbot.waitUntil(lambda: shown != [], timeout=5000)
+    assert shown == [(True, window.last_error)]
+    window.report_error("a later mistake")  # once on screen, at once
+    assert shown[-1] == (True, "a later mistake")
+
+
+def test_the_app_opens_its_files_before_it_shows_its_window(monkeypatch):
+    """So the window is laid out once, with its article, instead of empty and then again."""
+    from briefing.ui import app as app_module
+    from briefing.ui import main_window
+
+    seen: list[str] = []
+    monkeypatch.setattr(app_module, "open_files", lambda window, paths: seen.append("open"))
+    monkeypatch.setattr(main_window.MainWindow, "show", lambda self: seen.append("show"))
+    monkeypatch.setattr(main_window.MainWindow, "after_first_paint", lambda self, work: None)
+    monkeypatch.setattr(app_module, "make_application", lambda: type("App", (), {"exec": lambda self: 0})())
+    assert app_module.run_app([str(SAMPLE)]) == 0
+    assert seen == ["open", "show"]
