@@ -45,7 +45,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.setObjectName("mainWindow")
         self.interactive = interactive
         self.settings = settings if settings is not None else app_settings()
-        self.recent = RecentFiles(self.settings, write=self._write_settings_soon)
+        self.recent = RecentFiles(self.settings)
         self.pending = []
         self.last_error: str | None = None
         self.brief = Brief()
@@ -346,12 +346,13 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             QTimer.singleShot(PAINT_WAIT_MS, self, self._painted)
         self._after_paint.append(work)
 
-    def _write_settings_soon(self) -> None:
-        """Write the settings file now, or once the window is on screen if it is not yet (one write)."""
+    def remember_recent(self, path: str | Path) -> None:
+        """Put ``path`` first in the recent files, once the window is on screen: the file the app opens with
+        does not delay the first paint by a settings write (a locked, synced file: milliseconds)."""
         if self._after_paint is None:
-            self.settings.sync()
-        elif self.settings.sync not in self._after_paint:
-            self.after_first_paint(self.settings.sync)
+            self.recent.add(path)
+        else:
+            self.after_first_paint(lambda: self.recent.add(path))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)

@@ -7,7 +7,6 @@ lets tests point the whole app at a throw-away folder by setting XDG_CONFIG_HOME
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QSettings
 
@@ -33,14 +32,10 @@ def _as_list(value: object) -> list[str]:
 
 
 class RecentFiles:
-    """Most recently opened or saved files first, at most ``MAX_RECENT``, files that vanished pruned.
+    """Most recently opened or saved files first, at most ``MAX_RECENT``, files that vanished pruned."""
 
-    Each change is written to disk by ``write`` (default: at once); the window passes one that waits until it
-    is on screen, so the file it opens with does not delay its first paint by a settings write."""
-
-    def __init__(self, settings: QSettings, write: Callable[[], object] | None = None) -> None:
+    def __init__(self, settings: QSettings) -> None:
         self.settings = settings
-        self._write = write if write is not None else settings.sync
 
     def paths(self) -> list[str]:
         """The list as stored, without files that no longer exist (and the store is pruned too)."""
@@ -61,4 +56,4 @@ class RecentFiles:
 
     def _store(self, paths: list[str]) -> None:
         self.settings.setValue(RECENT_KEY, paths)
-        self._write()
+        self.settings.sync()

@@ -46,7 +46,7 @@ def local_paths(urls: list[QUrl]) -> list[str]:
 
 
 class FileCommands:
-    """Mixed into MainWindow; relies on its ``brief``, ``brief_path``, ``undo_stack``, ``recent`` and
+    """Mixed into MainWindow; relies on its ``brief``, ``brief_path``, ``undo_stack``, ``remember_recent`` and
     ``set_brief``/``report_error``/``maybe_save``/``default_template`` members."""
 
     job: ExtractionJob | None = None
@@ -67,7 +67,7 @@ class FileCommands:
             self.set_brief(brief, path)
         else:
             self.new_brief_with(self.extract(path))
-        self.recent.add(path)
+        self.remember_recent(path)
         return self.brief
 
     def add_source_path(self, path: str | Path) -> Extraction:
@@ -76,7 +76,7 @@ class FileCommands:
 
         extraction = self.extract(Path(path))
         self.undo_stack.push(AddSourceCommand(self.brief, extraction))
-        self.recent.add(path)
+        self.remember_recent(path)
         return extraction
 
     def extract(self, path: Path) -> Extraction:
@@ -115,7 +115,7 @@ class FileCommands:
         save_brief(self.brief, target)
         self.brief_path = target
         self.undo_stack.setClean()
-        self.recent.add(target)
+        self.remember_recent(target)
         self.update_title()
         return target
 
@@ -180,7 +180,7 @@ class FileCommands:
                     self.undo_stack.setClean()  # as when it is read before the window shows
             else:
                 self.new_brief_with(extraction)
-            self.recent.add(job.path)
+            self.remember_recent(job.path)
         except BriefingError as err:
             self.report_error(str(err))
             return

@@ -11,6 +11,7 @@ from briefing.paths import SAMPLE_ARTICLE
 from briefing.template.registry import DEFAULT_TEMPLATE_ID, available_templates
 from briefing.ui.main_window import MainWindow
 from briefing.ui.settings import MAX_RECENT, RecentFiles, app_settings
+from tests.ui.conftest import shown_window
 
 
 def touch(folder: Path, name: str) -> Path:
@@ -47,27 +48,28 @@ def test_recent_files_that_vanished_are_pruned(settings: QSettings, tmp_path: Pa
 
 
 def test_opening_a_file_adds_it_to_the_recent_menu(qtbot, settings: QSettings):
-    window = MainWindow(settings=settings)
-    qtbot.addWidget(window)
+    window = shown_window(qtbot, settings)
     window.open_path(SAMPLE_ARTICLE)
+    qtbot.waitUntil(lambda: window.recent.paths() != [], timeout=3000)  # at once, or after the first paint
     window.fill_recent_menu()
     labels = [a.text() for a in window.window_actions.recent_menu.actions()]
     assert any(SAMPLE_ARTICLE.name in label for label in labels)
 
 
-def test_a_file_opened_before_the_window_shows_is_written_to_the_settings_file_once_it_shows(qtbot, tmp_path: Path):
-    """The start-up open costs no settings write before the first paint; the write follows it."""
+def test_a_file_opened_before_the_window_shows_joins_the_recent_files_once_it_shows(qtbot, tmp_path: Path):
+    """The file the app starts on costs its first paint no settings write (a locked, synced file)."""
     ini = tmp_path / "s.ini"
     window = MainWindow(settings=QSettings(str(ini), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.open_path(SAMPLE_ARTICLE)
-    assert window.recent.paths() == [str(SAMPLE_ARTICLE.resolve())]  # the menu knows at once
+    qtbot.wait(50)  # the event loop runs (QSettings would write a changed value from it)
     on_disk = lambda: ini.read_text(encoding="utf-8") if ini.exists() else ""  # noqa: E731 - not Qt's shared cache
-    assert SAMPLE_ARTICLE.name not in on_disk()
+    assert SAMPLE_ARTICLE.name not in on_disk() and window.recent.paths() == []
     window.show()
     qtbot.waitUntil(lambda: SAMPLE_ARTICLE.name in on_disk(), timeout=3000)
+    assert window.recent.paths() == [str(SAMPLE_ARTICLE.resolve())]
     other = touch(tmp_path, "later.txt")
-    window.recent.add(other)  # once on screen, each change is written at once
+    window.remember_recent(other)  # once on screen, at once
     assert "later.txt" in on_disk()
 
 
