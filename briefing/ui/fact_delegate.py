@@ -64,6 +64,7 @@ class FactDelegate(QStyledItemDelegate):
         The base class would fill the option from seven of the model's roles (wording, icon, font, colours,
         check state), each a call into the Python model, only for all of it to be left out again."""
         option.index = index
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         # The style's part in C++ (background, selection, focus): asking the style from Python would make
