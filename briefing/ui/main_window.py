@@ -273,10 +273,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         if self.interactive:
             from briefing.ui import dialogs
 
-            if self._after_paint is None or self.isVisible():
-                dialogs.show_error(self, message)
-            else:
-                self.after_first_paint(lambda: dialogs.show_error(self, message))
+            self.once_on_screen(lambda: dialogs.show_error(self, message))
         else:
             self.statusBar().showMessage(message, 8000)
 
@@ -346,13 +343,18 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             QTimer.singleShot(PAINT_WAIT_MS, self, self._painted)
         self._after_paint.append(work)
 
+    def once_on_screen(self, work: Callable[[], object]) -> None:
+        """Run ``work`` now if the window is shown (or has been painted), else after its first paint: what the
+        app does with the files it starts on, before its window shows, waits for the window."""
+        if self._after_paint is None or self.isVisible():
+            work()
+        else:
+            self.after_first_paint(work)
+
     def remember_recent(self, path: str | Path) -> None:
         """Put ``path`` first in the recent files, once the window is on screen: the file the app opens with
         does not delay the first paint by a settings write (a locked, synced file: milliseconds)."""
-        if self._after_paint is None:
-            self.recent.add(path)
-        else:
-            self.after_first_paint(lambda: self.recent.add(path))
+        self.once_on_screen(lambda: self.recent.add(path))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)

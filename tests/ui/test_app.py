@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -82,8 +83,6 @@ def test_the_app_paints_on_its_own_thread_without_qts_fill_thread_pool():
         assert out.returncode == 0, out.stderr
         setting, count = out.stdout.split()
         return setting, int(count)
-
-    import os
 
     env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
     assert pooled_threads("plain", env)[1] > 0  # else this Qt no longer threads such fills: nothing to test

@@ -99,7 +99,6 @@ def test_a_long_article_is_not_read_by_the_second_process(tmp_path):
     assert list(found.extractions) == [str(SAMPLE)]
 
 
-
 def test_a_file_opened_before_the_window_shows_reports_its_error_over_the_shown_window(qtbot, settings, monkeypatch,
                                                                                       tmp_path):
     from briefing.ui import dialogs
