@@ -95,6 +95,10 @@ def compile_bytecode() -> None:
 
     for package in ("briefing", "benchmarks"):
         compileall.compile_dir(REPO / package, quiet=1)
+    # The same holds for the bytecode of PySide's support package that the app keeps (``briefing.ui``),
+    # written on its first start where bytecode may be written: importing the package once writes it.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-c", "import briefing.ui"], cwd=REPO, env=env, check=True)
 
 
 def check_composer(run: ChildRun, settled: bool = False) -> None:

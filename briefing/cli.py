@@ -148,7 +148,7 @@ def _run_gui(paths: Sequence[str]) -> int:
     gc.disable()
     from briefing.paths import SAMPLE_ARTICLE
     from briefing.prefetch import NOW, Prefetch, opening_plan
-    from briefing.ui.display import has_display
+    from briefing.display import has_display
 
     files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
     # Before Qt is imported: the articles read before the window shows are read on another core meanwhile.

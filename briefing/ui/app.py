@@ -8,13 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from briefing.display import EXIT_NO_DISPLAY, NO_DISPLAY, has_display
 from briefing.paths import ICONS_DIR, SAMPLE_ARTICLE
 from briefing.prefetch import BACKGROUND, BRIEF, opening_plan
-from briefing.ui.display import EXIT_NO_DISPLAY, NO_DISPLAY, has_display
-from briefing.ui.pyside_features import declare_modules
 from briefing.ui.settings import APPLICATION, ORGANIZATION
-
-declare_modules()  # PySide6 is loaded by now (settings): before the window's modules are imported
 
 APP_ICON = ICONS_DIR / "briefing.svg"
 # Qt's raster painter hands every fill of 96 or more spans (a scroll bar's or tool bar's gradient) to a thread

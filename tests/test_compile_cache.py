@@ -1,0 +1,146 @@
+"""The bytecode kept for source compiled from text at start-up (PySide's support package)."""
+
+from __future__ import annotations
+
+import builtins
+import os
+import subprocess
+import sys
+from importlib.util import MAGIC_NUMBER
+from pathlib import Path
+
+import pytest
+
+from briefing.compile_cache import FUTURE_FLAGS, cache_file, compile_cache
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCE = "def area(w: Width, h: int) -> int:\n    return w * h\n"
+
+
+@pytest.fixture(autouse=True)
+def bytecode_may_be_written(monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+
+
+def test_a_second_start_gets_the_code_from_the_file(tmp_path):
+    path = tmp_path / "c.bin"
+    with compile_cache(path) as first:
+        made = compile(SOURCE, "shapes.py", "exec")
+    assert (first.compiled, first.hits) == (1, 0)
+    assert path.read_bytes().startswith(MAGIC_NUMBER)
+
+    with compile_cache(path) as second:
+        again = compile(SOURCE, "shapes.py", "exec")
+    assert (second.compiled, second.hits) == (1 - 1, 1)
+    assert again == made == compile(SOURCE, "shapes.py", "exec")
+    namespace: dict = {}
+    exec(again, namespace)
+    assert namespace["area"](3, 4) == 12
+    assert namespace["area"].__annotations__["w"] == "Width"  # this module's `from __future__` was passed on
+
+
+def test_the_callers_future_imports_are_part_of_the_key(tmp_path):
+    """compile() passes on its caller's ``from __future__`` flags; a caller without them gets its own code."""
+    plain: dict = {}
+    exec(compile("def build(s):\n    return compile(s, 'shapes.py', 'exec')\n", "plain.py", "exec",
+                 dont_inherit=True), plain)
+    with compile_cache(tmp_path / "c.bin") as cache:
+        postponed = compile(SOURCE, "shapes.py", "exec")
+        evaluated = plain["build"](SOURCE)
+    assert cache.compiled == 2
+    assert postponed.co_flags & FUTURE_FLAGS and not evaluated.co_flags & FUTURE_FLAGS
+    with pytest.raises(NameError):  # annotations evaluated at definition: "Width" is not defined
+        exec(evaluated, {})
+
+
+def test_changed_source_is_compiled_afresh(tmp_path):
+    path = tmp_path / "c.bin"
+    with compile_cache(path):
+        compile(SOURCE, "shapes.py", "exec")
+    with compile_cache(path) as cache:
+        code = compile(SOURCE.replace("w * h", "w + h"), "shapes.py", "exec")
+    assert (cache.compiled, cache.hits) == (1, 0)
+    namespace: dict = {}
+    exec(code, namespace)
+    assert namespace["area"](3, 4) == 7
+
+
+def test_other_modes_and_compiler_flags_are_not_cached(tmp_path):
+    import ast
+
+    with compile_cache(tmp_path / "c.bin") as cache:
+        assert eval(compile("6 * 7", "x", "eval")) == 42
+        tree = compile(SOURCE, "shapes.py", "exec", ast.PyCF_ONLY_AST)
+    assert isinstance(tree, ast.Module)
+    assert (cache.compiled, cache.hits) == (0, 0)
+    assert not (tmp_path / "c.bin").exists()
+
+
+def test_nothing_is_written_where_python_may_not_write_bytecode(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    with compile_cache(tmp_path / "c.bin") as cache:
+        compile(SOURCE, "shapes.py", "exec")
+    assert cache.compiled == 1
+    assert not (tmp_path / "c.bin").exists()
+
+
+@pytest.mark.parametrize("content", [b"", b"garbage", MAGIC_NUMBER + b"\x00\x01broken", b"\x00\x00\r\n" + b"x" * 40])
+def test_a_damaged_or_foreign_file_is_ignored_and_replaced(tmp_path, content):
+    path = tmp_path / "c.bin"
+    path.write_bytes(content)
+    with compile_cache(path) as cache:
+        code = compile(SOURCE, "shapes.py", "exec")
+    assert cache.compiled == 1 and code == compile(SOURCE, "shapes.py", "exec")
+    with compile_cache(path) as again:
+        compile(SOURCE, "shapes.py", "exec")
+    assert again.hits == 1
+
+
+def test_an_unwritable_place_only_means_compiling_next_time(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    path = blocker / "sub" / "c.bin"
+    with compile_cache(path) as cache:
+        compile(SOURCE, "shapes.py", "exec")
+    assert cache.compiled == 1
+    assert not path.exists() and blocker.read_text() == "not a folder"
+    assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_compile_is_itself_again_after_the_block_even_after_an_error(tmp_path):
+    original = builtins.compile
+    with pytest.raises(RuntimeError), compile_cache(tmp_path / "c.bin"):
+        assert builtins.compile is not original
+        raise RuntimeError("boom")
+    assert builtins.compile is original
+
+
+def test_cache_file_follows_pythons_pycache_rules(tmp_path, monkeypatch):
+    tag = sys.implementation.cache_tag
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+    assert cache_file(tmp_path, "x") == tmp_path / "__pycache__" / f"x.{tag}.bin"
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "prefix"))
+    assert cache_file(Path("/opt/app"), "x") == tmp_path / "prefix" / "opt" / "app" / f"x.{tag}.bin"
+
+
+def _import_ui(prefix: Path) -> list[str]:
+    """Import briefing.ui in a fresh interpreter (bytecode kept under ``prefix``); what its cache did."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(prefix)
+    code = ("import briefing.ui as ui\n"
+            "from PySide6.QtCore import QSize\n"
+            "from shibokensupport.signature import get_signature\n"
+            "print(ui.PYSIDE_SUPPORT.compiled, ui.PYSIDE_SUPPORT.hits, ui.PYSIDE_SUPPORT_CACHE.is_file(),\n"
+            "      get_signature(QSize.scale))\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
+                          check=True, timeout=120)
+    return done.stdout.split(maxsplit=3)
+
+
+def test_the_app_compiles_pysides_support_once_then_reads_it(tmp_path):
+    compiled, hits, written, signature = _import_ui(tmp_path)
+    assert int(compiled) >= 10 and int(hits) == 0 and written == "True"
+    compiled, hits, written, again = _import_ui(tmp_path)
+    assert int(compiled) == 0 and int(hits) >= 10
+    assert again == signature and "mode: PySide6.QtCore.Qt.AspectRatioMode" in signature  # PySide's signature
+    # support (parser, mapping, layout) now runs from the cached code
