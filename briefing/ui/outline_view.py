@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from briefing.ui.roles import Role
@@ -33,12 +33,18 @@ class OutlineView(QTreeView):
         self.setRootIsDecorated(False)
         self.setIndentation(14)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._fit_timer = QTimer(self)  # one refit per burst of changes (a drop of many facts)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_count_column)
 
     def setModel(self, model) -> None:  # noqa: N802, ANN001 (Qt override)
         old = self.model()
         if old is not None:
             old.modelReset.disconnect(self.expandAll)
             old.rowsInserted.disconnect(self._on_rows_inserted)
+            for signal in self._refit_signals(old):
+                signal.disconnect(self._fit_timer.start)
         super().setModel(model)
         if model is None:
             return
@@ -48,9 +54,30 @@ class OutlineView(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if model.columnCount() > 1:
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+            for signal in self._refit_signals(model):
+                signal.connect(self._fit_timer.start)
+            self.fit_count_column()
         self.selectionModel().currentRowChanged.connect(self._on_current)
         self.expandAll()
+
+    @staticmethod
+    def _refit_signals(model):  # noqa: ANN001, ANN205 - the model's signals that can change a count
+        return (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged, model.layoutChanged)
+
+    def fit_count_column(self) -> None:
+        """Size the count column to its widest text ("3 of 2–5"), read from the sections alone.
+
+        Instead of Qt's resize-to-contents, which measures every row (placements too, whose count cell is
+        empty) at each layout: a tenth of the window's first paint, and again after every drop."""
+        self._fit_timer.stop()
+        model = self.model()
+        if model is None or model.columnCount() < 2:
+            return
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(str(model.index(row, 1).data() or ""))
+                      for row in range(model.rowCount())), default=0)
+        self.header().resizeSection(1, widest + 2 * metrics.averageCharWidth() if widest else 0)
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         if not parent.isValid():

@@ -39,6 +39,29 @@ def test_the_preview_follows_the_brief_once_per_burst_of_changes(qtbot, window: 
     assert all(" ".join(f.text.split())[:30] in " ".join(text.split()) for f in facts)
 
 
+# ----------------------------------------------------------------------------- the outline's counts
+def _counts_fit(window: MainWindow) -> bool:
+    outline, model = window.panes.outline, window.tree_model
+    metrics = outline.fontMetrics()
+    width = outline.header().sectionSize(1)
+    return all(metrics.horizontalAdvance(model.index(row, 1).data()) < width for row in range(model.rowCount()))
+
+
+def test_the_count_column_fits_its_widest_count_as_counts_change(qtbot, window: MainWindow):
+    outline = window.panes.outline
+    assert _counts_fit(window)
+    start = outline.header().sectionSize(1)
+    section = next(s for s in window.brief.sections if s.min is None and s.max is not None)  # "0 of \u22643"
+    ids = [f.id for f in window.brief.facts[:12]]
+    window.brief.place(ids, section.id)
+    qtbot.waitUntil(lambda: outline.header().sectionSize(1) > start, timeout=2000)  # "12 of ≤3" is wider
+    assert _counts_fit(window)
+    assert window.tree_model.index(window.brief.sections.index(section), 1).data().startswith("12 of")
+    window.brief.remove([p.id for p in section.placements])
+    qtbot.waitUntil(lambda: outline.header().sectionSize(1) == start, timeout=2000)
+    assert _counts_fit(window)
+
+
 # ----------------------------------------------------------------------------- drops on the outline
 def drop_on(view, mime, point, action: Qt.DropAction) -> QDropEvent:
     viewport = view.viewport()
