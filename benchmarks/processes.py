@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.probe import LINGER_ENV, MARKER, PEAK_MARKER
+from benchmarks.probe import EXIT_ENV, LINGER_ENV, MARKER, PEAK_MARKER
 from benchmarks.timing import PLUS, RATIO, Row, interleaved, median
 
 REPO = Path(__file__).resolve().parent.parent
@@ -95,10 +95,14 @@ def compile_bytecode() -> None:
 
     for package in ("briefing", "benchmarks"):
         compileall.compile_dir(REPO / package, quiet=1)
-    # The same holds for the bytecode of PySide's support package that the app keeps (``briefing.ui``),
-    # written on its first start where bytecode may be written: importing the package once writes it.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([sys.executable, "-c", "import briefing.ui"], cwd=REPO, env=env, check=True)
+    # The same holds for the code the app keeps from its first start (``briefing.compile_cache``: PySide's
+    # support package, the methods dataclasses writes): one start to its first paint writes it.
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-home-") as home:
+        env = _environment(Path(home))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env[EXIT_ENV] = "1"
+        subprocess.run([sys.executable, "-m", APP], cwd=REPO, env=env, check=True, capture_output=True,
+                       timeout=TIMEOUT_S)
 
 
 def check_composer(run: ChildRun, settled: bool = False) -> None:

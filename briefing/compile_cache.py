@@ -1,13 +1,14 @@
 """Bytecode kept between starts for source that is compiled from text at every start, as ``__pycache__``
 does for modules imported from files.
 
-Qt for Python keeps its support package (``shibokensupport``: signatures, enums, features) as source inside its
-shared library and compiles its 14 files on every import: about 120 M instructions, a third of what
-opening the window costs on top of a bare PySide window. Around that import, ``compile_cache`` stands in for
-``compile()``: a source it has seen before (same text, file name, mode, flags and optimisation level) gets
-its code object back from the cache file, any other is compiled as usual. The file is written like a
-``.pyc``: not when Python is told not to write bytecode, atomically, and never at the cost of a start (an
-unreadable, stale or unwritable cache only means compiling as before).
+Qt for Python keeps its support package (``shibokensupport``: signatures, enums, features) as source inside
+its shared library and compiles its 14 files on every import: about 120 M instructions, a third of what
+opening the window costs on top of a bare PySide window. ``dataclasses`` writes each generated method
+(``__init__``, ``__repr__``, ``__eq__``...) as text and ``exec``s it: 19 classes, another 35 M. Within a
+``compile_cache`` block, ``compile()`` and ``exec()`` of text get a code object the cache file already holds
+for the same text, file name, mode, flags and optimisation level; any other text is compiled as usual. The
+file is written like a ``.pyc``: not when Python is told not to write bytecode, atomically, and never at the
+cost of a start (an unreadable, stale or unwritable cache only means compiling as before).
 """
 
 from __future__ import annotations
@@ -79,30 +80,41 @@ class CompileCache:
 
 @contextmanager
 def compile_cache(path: Path) -> Iterator[CompileCache]:
-    """Within the block, ``compile()`` of source text in "exec" mode is answered from ``path`` when it can."""
+    """Within the block, source text compiled in "exec" mode (by ``compile()``, or by ``exec()`` with the
+    namespace given, as ``dataclasses`` does for each method it writes) is answered from ``path`` when it can."""
     cache = CompileCache(path)
     cache.load()
-    compile_ = builtins.compile
+    compile_, exec_ = builtins.compile, builtins.exec
 
-    def cached_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **options):  # noqa: ANN001, ANN202
-        if mode != "exec" or options or not isinstance(source, (str, bytes)) or flags & ~FUTURE_FLAGS:
-            return compile_(source, filename, mode, flags, dont_inherit, optimize, **options)
-        if not dont_inherit:
-            flags |= sys._getframe(1).f_code.co_flags & FUTURE_FLAGS
-        level = sys.flags.optimize if optimize == -1 else optimize
-        key = (os.fspath(filename), flags, level, source)
+    def code_for(source, filename, flags, optimize):  # noqa: ANN001, ANN202
+        key = (os.fspath(filename), flags, sys.flags.optimize if optimize == -1 else optimize, source)
         code = cache.codes.get(key)
         if code is None:
-            code = compile_(source, filename, mode, flags, True, optimize)
-            cache.codes[key] = code
+            code = cache.codes[key] = compile_(source, filename, "exec", flags, True, optimize)
             cache.compiled += 1
         else:
             cache.hits += 1
         return code
 
-    builtins.compile = cached_compile
+    def cached_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **options):  # noqa: ANN001, ANN202
+        if mode != "exec" or options or not isinstance(source, (str, bytes)) or flags & ~FUTURE_FLAGS:
+            return compile_(source, filename, mode, flags, dont_inherit, optimize, **options)
+        if not dont_inherit:  # what compile() itself would take from its caller's `from __future__` imports
+            flags |= sys._getframe(1).f_code.co_flags & FUTURE_FLAGS
+        return code_for(source, filename, flags, optimize)
+
+    def cached_exec(source, globals=None, locals=None, /, **options):  # noqa: A002, ANN001, ANN202
+        caller = sys._getframe(1)
+        if globals is None:  # exec() runs in its caller's namespace, which here is the caller's, not ours
+            globals = caller.f_globals  # noqa: A001
+            locals = caller.f_locals if locals is None else locals  # noqa: A001
+        if options or not isinstance(source, (str, bytes)):
+            return exec_(source, globals, locals, **options)
+        return exec_(code_for(source, "<string>", caller.f_code.co_flags & FUTURE_FLAGS, -1), globals, locals)
+
+    builtins.compile, builtins.exec = cached_compile, cached_exec
     try:
         yield cache
     finally:
-        builtins.compile = compile_
+        builtins.compile, builtins.exec = compile_, exec_
         cache.save()

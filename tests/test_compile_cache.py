@@ -144,3 +144,70 @@ def test_the_app_compiles_pysides_support_once_then_reads_it(tmp_path):
     assert int(compiled) == 0 and int(hits) >= 10
     assert again == signature and "mode: PySide6.QtCore.Qt.AspectRatioMode" in signature  # PySide's signature
     # support (parser, mapping, layout) now runs from the cached code
+
+
+def test_exec_of_text_with_its_namespace_is_answered_too(tmp_path):
+    path = tmp_path / "c.bin"
+    for run in range(2):
+        namespace: dict = {}
+        with compile_cache(path) as cache:
+            exec("def double(x):\n    return 2 * x\n", namespace)
+        assert namespace["double"](21) == 42
+    assert (cache.compiled, cache.hits) == (0, 1)
+
+
+def test_dataclasses_written_in_a_block_are_the_same_classes_the_next_time(tmp_path):
+    from dataclasses import dataclass, field, fields
+
+    def make():
+        @dataclass(frozen=True)
+        class Point:
+            x: int
+            y: int = 0
+            tags: list = field(default_factory=list)
+        return Point
+
+    path = tmp_path / "c.bin"
+    with compile_cache(path) as first:
+        make()
+    with compile_cache(path) as second:
+        point = make()
+    assert first.compiled >= 4 and (second.compiled, second.hits) == (0, first.compiled)
+    p = point(1)
+    assert p == point(1, 0, []) and repr(p).endswith("Point(x=1, y=0, tags=[])")
+    assert [f.name for f in fields(point)] == ["x", "y", "tags"]
+    with pytest.raises(AttributeError):
+        p.x = 2  # frozen: its __setattr__ came from the cache too
+
+
+def test_exec_without_a_namespace_still_runs_in_its_callers(tmp_path):
+    def run() -> dict:
+        exec("found = 41 + 1")
+        return dict(locals())
+
+    plain = run()
+    with compile_cache(tmp_path / "c.bin"):
+        cached = run()
+    assert cached == plain and cached["found"] == 42
+
+
+def _start_app(prefix: Path, home: Path) -> None:
+    """The app on its sample article to its first paint, in a fresh process keeping bytecode under ``prefix``."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPYCACHEPREFIX=str(prefix), QT_QPA_PLATFORM="offscreen", BENCH_EXIT_AT_MARKER="1",
+               HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
+               XDG_DATA_HOME=str(home / "data"))
+    done = subprocess.run([sys.executable, "-m", "benchmarks.probe_app"], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert "MainWindow:15facts" in done.stdout, done.stderr[-500:]
+
+
+def test_the_apps_first_start_keeps_its_code_and_the_next_one_only_reads_it(tmp_path):
+    ui = REPO / "briefing" / "ui"
+    kept = [tmp_path / "prefix" / Path(ui).resolve().relative_to("/") / f"{name}.{sys.implementation.cache_tag}.bin"
+            for name in ("pyside-support", "window-code")]
+    _start_app(tmp_path / "prefix", tmp_path)
+    assert all(path.stat().st_size > 10_000 for path in kept)
+    written = [path.stat().st_mtime_ns for path in kept]
+    _start_app(tmp_path / "prefix", tmp_path)
+    assert [path.stat().st_mtime_ns for path in kept] == written  # everything was found: nothing rewritten

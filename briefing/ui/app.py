@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from briefing.compile_cache import cache_file, compile_cache
 from briefing.display import EXIT_NO_DISPLAY, NO_DISPLAY, has_display
 from briefing.paths import ICONS_DIR, SAMPLE_ARTICLE
 from briefing.prefetch import BACKGROUND, BRIEF, opening_plan
 from briefing.ui.settings import APPLICATION, ORGANIZATION
 
 APP_ICON = ICONS_DIR / "briefing.svg"
+WINDOW_CODE_CACHE = cache_file(Path(__file__).parent, "window-code")
 # Qt's raster painter hands every fill of 96 or more spans (a scroll bar's or tool bar's gradient) to a thread
 # pool and waits for it: for widget-sized fills the hand-off costs more than the fill. The first paint of the
 # window made about 700 such hand-offs (2 threads started, ~290 waits): painting on the GUI thread alone took
@@ -67,14 +69,15 @@ def run_app(paths: list[str], prefetch: Prefetch | None = None) -> int:
         if not has_display():
             print(f"briefing: {NO_DISPLAY}", file=sys.stderr)
             return EXIT_NO_DISPLAY
-        from briefing.ui.main_window import MainWindow
+        with compile_cache(WINDOW_CODE_CACHE):  # the methods dataclasses writes for our classes, kept
+            from briefing.ui.main_window import MainWindow
 
-        app = make_application()
-        window = MainWindow(interactive=True)
-        files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
-        window.prefetch = prefetch
-        open_files(window, files)  # before show: the window is laid out once, with its article
-        window.prefetch = None
+            app = make_application()
+            window = MainWindow(interactive=True)
+            files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
+            window.prefetch = prefetch
+            open_files(window, files)  # before show: the window is laid out once, with its article
+            window.prefetch = None
         window.show()
     finally:
         if prefetch is not None:
