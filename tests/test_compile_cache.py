@@ -211,3 +211,51 @@ def test_the_apps_first_start_keeps_its_code_and_the_next_one_only_reads_it(tmp_
     written = [path.stat().st_mtime_ns for path in kept]
     _start_app(tmp_path / "prefix", tmp_path)
     assert [path.stat().st_mtime_ns for path in kept] == written  # everything was found: nothing rewritten
+
+
+PATTERNS = [r"(?P<who>[A-Z]\w+(?: [A-Z]\w+)*) (?:said|told)", r"(?i)\bsteel\s+mills?\b",
+            "[^\t\n\r -~\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", rb"ab+c"]
+
+
+def test_regular_expressions_compiled_in_a_block_are_the_same_patterns_the_next_time(tmp_path):
+    import re
+
+    path = tmp_path / "c.bin"
+    made = []
+    for _ in range(2):
+        re.purge()  # re's own in-process cache would answer before ours
+        with compile_cache(path) as cache:
+            made.append([re.compile(p) for p in PATTERNS])
+    assert (cache.compiled, cache.hits) == (0, len(PATTERNS))
+    re.purge()
+    plain = [re.compile(p) for p in PATTERNS]
+    assert made[1] == made[0] == plain  # same pattern, flags and compiled program
+    assert made[1][0].search("Officials met. Haroon Akhtar Khan said so").group("who") == "Haroon Akhtar Khan"
+    assert made[1][1].search("Pakistan STEEL Mills") and made[1][2].search("bell\x07") and made[1][3].match(b"abbc")
+    assert re._compiler.compile is not None and "cached" not in re._compiler.compile.__name__  # re is itself again
+
+
+def _compile_a_fresh_pattern(paths):  # the prefetch's work, in its second process
+    import re
+
+    from briefing.prefetch import Prefetched
+
+    re.compile(r"(?P<unique>kept between starts)\s+\d+")
+    return Prefetched()
+
+
+def test_the_second_process_keeps_what_it_compiles(tmp_path, monkeypatch):
+    """The prefetch's second process does its work inside a block on the prefetch's cache file."""
+    from briefing import prefetch
+    from briefing.compile_cache import CompileCache
+
+    monkeypatch.setattr(prefetch, "CODE_CACHE", tmp_path / "prefetch.bin")
+    started = prefetch.Prefetch.start(["unused"], work=_compile_a_fresh_pattern)
+    assert started is not None
+    try:
+        assert started.collect() is not None
+    finally:
+        started.close()
+    kept = CompileCache(tmp_path / "prefetch.bin")
+    kept.load()
+    assert any(key[0] == "re" and "kept between starts" in key[2] for key in kept.codes)

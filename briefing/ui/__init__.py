@@ -1,7 +1,7 @@
 """The desktop app: the only package that imports PySide6; Qt models here mirror the core Brief.
 
-PySide6 is imported here first, with the bytecode of its support package kept between starts
-(``briefing.compile_cache``: compiling it from source took a tenth of the window's start-up), and is told
+PySide6 is imported here first, with the compiled code and patterns of its support package kept between
+starts (``briefing.compile_cache``: compiling them took a fifth of the window's start-up), and is told
 at once which modules use it (``pyside_features``), before any other import statement can make it read
 their source.
 """
