@@ -95,8 +95,9 @@ def compile_bytecode() -> None:
 
     for package in ("briefing", "benchmarks"):
         compileall.compile_dir(REPO / package, quiet=1)
-    # The same holds for the code the app keeps from its first start (``briefing.compile_cache``: PySide's
-    # support package, the methods dataclasses writes): one start to its first paint writes it.
+    # The same holds for what the app keeps from its first start (``briefing.compile_cache``: PySide's support
+    # package and its patterns, the methods dataclasses writes, the extractors' patterns in the second
+    # process): a person's second start has it, and one start to the first paint here writes it.
     with tempfile.TemporaryDirectory(prefix="briefing-bench-home-") as home:
         env = _environment(Path(home))
         env.pop("PYTHONDONTWRITEBYTECODE", None)
