@@ -3,7 +3,7 @@ does for modules imported from files.
 
 Qt for Python keeps its support package (``shibokensupport``: signatures, enums, features) as source inside
 its shared library and compiles its 14 files, and then their regular expressions, on every import: about
-230 M instructions, more than everything the window adds to a bare PySide window. ``dataclasses`` writes
+230 M instructions, a third of a bare PySide window's start-up. ``dataclasses`` writes
 each generated method (``__init__``, ``__repr__``, ``__eq__``...) as text and ``exec``s it: another 35 M for
 the window's 19 classes. The extractors' regular expressions took two thirds of the time the second
 process needs to read the opening article (``briefing.prefetch``).
@@ -136,9 +136,9 @@ def _cache_regex_compiles(cache: CompileCache):  # noqa: ANN202 - the function i
     Parsing and compiling a pattern is Python code in ``re``: the extractors' 50 patterns took 65 ms to compile
     in the process that reads the opening article, and PySide's signature support about 110 M instructions in the
     window's."""
-    compiler = getattr(re, "_compiler", None)
-    parse, code_of = getattr(re, "_parser", None) and re._parser.parse, getattr(compiler, "_code", None)
-    if compiler is None or parse is None or code_of is None or not hasattr(_sre, "compile"):
+    compiler, parser = getattr(re, "_compiler", None), getattr(re, "_parser", None)
+    parse, code_of = getattr(parser, "parse", None), getattr(compiler, "_code", None)
+    if parse is None or code_of is None or not hasattr(_sre, "compile"):
         return None  # another Python's re: compile as usual
     original = compiler.compile
     build = (sys.version, _sre.MAGIC)

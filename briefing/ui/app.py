@@ -69,7 +69,7 @@ def run_app(paths: list[str], prefetch: Prefetch | None = None) -> int:
         if not has_display():
             print(f"briefing: {NO_DISPLAY}", file=sys.stderr)
             return EXIT_NO_DISPLAY
-        with compile_cache(WINDOW_CODE_CACHE):  # the methods dataclasses writes for our classes, kept
+        with compile_cache(WINDOW_CODE_CACHE):  # what building the window compiles (dataclasses' methods)
             from briefing.ui.main_window import MainWindow
 
             app = make_application()

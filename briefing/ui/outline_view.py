@@ -69,7 +69,7 @@ class OutlineView(QTreeView):
         """Size the count column to its widest text ("3 of 2–5"), read from the sections alone.
 
         Instead of Qt's resize-to-contents, which measures every row (placements too, whose count cell is
-        empty) at each layout: a tenth of the window's first paint, and again after every drop."""
+        empty) at each layout, and again after every drop."""
         self._fit_timer.stop()
         model = self.model()
         if model is None or model.columnCount() < 2:
