@@ -31,9 +31,11 @@ from typing import Iterator
 
 # The compiler flags a caller's own ``from __future__`` imports give its compile() calls (what
 # ``dont_inherit=False`` passes on); the key records them, so a cached code object is the one compile() made.
+# Not nested_scopes: its flag is CO_NESTED, which marks a nested function and is never passed on.
 FUTURE_FLAGS = 0
 for _feature in __future__.all_feature_names:
-    FUTURE_FLAGS |= getattr(__future__, _feature).compiler_flag
+    if _feature != "nested_scopes":
+        FUTURE_FLAGS |= getattr(__future__, _feature).compiler_flag
 
 
 def cache_file(folder: Path, name: str) -> Path:

@@ -259,3 +259,14 @@ def test_the_second_process_keeps_what_it_compiles(tmp_path, monkeypatch):
     kept = CompileCache(tmp_path / "prefetch.bin")
     kept.load()
     assert any(key[0] == "re" and "kept between starts" in key[2] for key in kept.codes)
+
+
+def test_a_nested_callers_code_flags_are_not_taken_for_future_imports(tmp_path):
+    """CO_NESTED shares its bit with the old nested_scopes feature; compile() never passes it on."""
+    def nested_caller():
+        return compile(SOURCE, "shapes.py", "exec")
+
+    with compile_cache(tmp_path / "c.bin") as cache:
+        inner = nested_caller()
+        outer = compile(SOURCE, "shapes.py", "exec")
+    assert inner == outer and (cache.compiled, cache.hits) == (1, 1)
