@@ -47,14 +47,24 @@ def cache_file(folder: Path, name: str) -> Path:
     return Path(folder) / "__pycache__" / filename
 
 
+# Entries a cache file keeps from earlier starts besides this start's own: a start that opens a brief adds
+# what opening an article did not need, and both stay; past this a file keeps only what its last start used.
+MAX_ENTRIES = 2_000
+
+
 class CompileCache:
     """What one ``compile_cache`` block found: code objects by key, and how many it had to compile."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.codes: dict = {}
+        self.used: set = set()  # the keys this start looked up
         self.hits = 0
         self.compiled = 0
+
+    def get(self, key):  # noqa: ANN001, ANN201 - a code object or a pattern's compiled form, None if not kept
+        self.used.add(key)
+        return self.codes.get(key)
 
     def load(self) -> None:
         try:
@@ -74,10 +84,11 @@ class CompileCache:
         """Write the cache if anything was compiled, through a temporary file so a reader never sees half."""
         if not self.compiled or sys.dont_write_bytecode:
             return
+        codes = self.codes if len(self.codes) <= MAX_ENTRIES else {k: self.codes[k] for k in self.used}
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(MAGIC_NUMBER + marshal.dumps(self.codes))
+            temporary.write_bytes(MAGIC_NUMBER + marshal.dumps(codes))
             os.replace(temporary, self.path)
         except (OSError, ValueError):  # a read-only install, a full disk: the next start compiles again
             try:
@@ -96,7 +107,7 @@ def compile_cache(path: Path) -> Iterator[CompileCache]:
 
     def code_for(source, filename, flags, optimize):  # noqa: ANN001, ANN202
         key = (os.fspath(filename), flags, sys.flags.optimize if optimize == -1 else optimize, source)
-        code = cache.codes.get(key)
+        code = cache.get(key)
         if code is None:
             code = cache.codes[key] = compile_(source, filename, "exec", flags, True, optimize)
             cache.compiled += 1
@@ -149,7 +160,7 @@ def _cache_regex_compiles(cache: CompileCache):  # noqa: ANN202 - the function i
         if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
             return original(pattern, flags)
         key = ("re", build, pattern, flags)
-        form = cache.codes.get(key)
+        form = cache.get(key)
         if form is None:  # what re._compiler.compile does, keeping what it passes on
             parsed = parse(pattern, flags)
             groupindex = parsed.state.groupdict

@@ -270,3 +270,22 @@ def test_a_nested_callers_code_flags_are_not_taken_for_future_imports(tmp_path):
         inner = nested_caller()
         outer = compile(SOURCE, "shapes.py", "exec")
     assert inner == outer and (cache.compiled, cache.hits) == (1, 1)
+
+
+def test_a_file_past_its_size_keeps_only_what_the_last_start_used(tmp_path, monkeypatch):
+    from briefing import compile_cache as module
+
+    monkeypatch.setattr(module, "MAX_ENTRIES", 3)
+    path = tmp_path / "c.bin"
+    sources = [f"value = {n}\n" for n in range(5)]
+    for source in sources[:3]:  # three starts, each needing other code: all of it is kept
+        with compile_cache(path):
+            compile(source, "v.py", "exec")
+    with compile_cache(path) as cache:
+        compile(sources[3], "v.py", "exec")
+        compile(sources[0], "v.py", "exec")
+    assert (cache.compiled, cache.hits) == (1, 1)
+    with compile_cache(path) as kept:
+        for source in sources[:4]:
+            compile(source, "v.py", "exec")
+    assert (kept.hits, kept.compiled) == (2, 2)  # over the limit, the file kept the last start's two
