@@ -76,7 +76,8 @@ def layout_to_html(layout: BriefLayout) -> str:
     parts.append("<hr/>")
     if layout.metadata:
         parts.append('<table cellspacing="0" cellpadding="2" width="100%">')
-        parts.extend(f'<tr><td width="25%"><b>{_text(label)}</b></td><td>{_text(value)}</td></tr>'
+        parts.extend(f'<tr><td width="25%" style="white-space:nowrap"><b>{_text(label)}</b></td>'
+                     f'<td>{_text(value)}</td></tr>'
                      for label, value in layout.metadata)
         parts.append("</table>")
     for section in layout.sections:

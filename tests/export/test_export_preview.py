@@ -25,7 +25,7 @@ def brief():
 @pytest.mark.parametrize("fragment", [
     '<p align="center" style="color:#595959; font-size:9pt; font-weight:bold">OFFICIAL</p>',
     "Briefing note: Pakistan\u2013Russia steel talks</p>",
-    '<tr><td width="25%"><b>To</b></td><td>Minister of Industries</td></tr>',
+    '<tr><td width="25%" style="white-space:nowrap"><b>To</b></td><td>Minister of Industries</td></tr>',
     '<a name="section-purpose"></a>Purpose</h2>',
     '<ul style="margin-top:0px; margin-bottom:4px">',
     '<ol style="margin-top:0px; margin-bottom:4px">',

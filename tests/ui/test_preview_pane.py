@@ -40,3 +40,20 @@ def test_rendering_now_does_not_wait_for_the_pane_to_be_shown(qtbot, brief: Brie
     pane.set_brief(brief)
     pane.render_now()
     assert rendered == [brief]
+
+
+def test_header_labels_stay_on_one_line_in_a_narrow_preview(qtbot, brief: Brief):
+    """"Classification" broke into "Classificatio / n" in the pane's default width."""
+    brief.set_metadata("classification", "UNCLASSIFIED \u2014 FOR OFFICIAL USE")
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.resize(430, 600)
+    pane.set_brief(brief)
+    pane.render_now()
+    document = pane.document()
+    document.setTextWidth(400)
+    block = document.begin()
+    while block.isValid() and block.text() != "Classification":
+        block = block.next()
+    assert block.isValid(), pane.toPlainText()[:300]
+    assert block.layout().lineCount() == 1
