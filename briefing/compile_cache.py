@@ -27,7 +27,7 @@ import sys
 from contextlib import contextmanager
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 # The compiler flags a caller's own ``from __future__`` imports give its compile() calls (what
 # ``dont_inherit=False`` passes on); the key records them, so a cached code object is the one compile() made.
@@ -132,27 +132,26 @@ def compile_cache(path: Path) -> Iterator[CompileCache]:
         return exec_(code_for(source, "<string>", caller.f_code.co_flags & FUTURE_FLAGS, -1), globals, locals)
 
     builtins.compile, builtins.exec = cached_compile, cached_exec
-    regex_compile = _cache_regex_compiles(cache)
+    restore_re = _cache_regex_compiles(cache)
     try:
         yield cache
     finally:
         builtins.compile, builtins.exec = compile_, exec_
-        if regex_compile is not None:
-            re._compiler.compile = regex_compile
+        restore_re()
         cache.save()
 
 
-def _cache_regex_compiles(cache: CompileCache):  # noqa: ANN202 - the function it stands in for, or None
+def _cache_regex_compiles(cache: CompileCache) -> Callable[[], None]:
     """Have ``re`` take a pattern's compiled form from ``cache`` (what ``re._compiler.compile`` hands to
     ``_sre.compile``), keyed by this exact interpreter: that form is private to its ``re`` and ``_sre``.
 
     Parsing and compiling a pattern is Python code in ``re``: the extractors' 50 patterns took 65 ms to compile
     in the process that reads the opening article, and PySide's signature support about 110 M instructions in the
-    window's."""
+    window's. Returns what puts ``re`` back as it was."""
     compiler, parser = getattr(re, "_compiler", None), getattr(re, "_parser", None)
     parse, code_of = getattr(parser, "parse", None), getattr(compiler, "_code", None)
     if parse is None or code_of is None or not hasattr(_sre, "compile"):
-        return None  # another Python's re: compile as usual
+        return lambda: None  # another Python's re: compile as usual
     original = compiler.compile
     build = (sys.version, _sre.MAGIC)
 
@@ -176,4 +175,8 @@ def _cache_regex_compiles(cache: CompileCache):  # noqa: ANN202 - the function i
         return _sre.compile(pattern, *form)
 
     compiler.compile = cached_regex_compile
-    return original
+
+    def restore() -> None:
+        compiler.compile = original
+
+    return restore
