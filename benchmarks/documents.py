@@ -54,8 +54,8 @@ def pure_python_yaml(path: Path, data: object) -> object:
 
 
 def storage_row(brief: Brief, runs: int = 3) -> Row:
-    from briefing.storage import FORMAT_VERSION, load_brief, save_brief
-    from briefing.storage_format import brief_to_data
+    from briefing.storage.brief_file import FORMAT_VERSION, load_brief, save_brief
+    from briefing.storage.brief_format import brief_to_data
 
     data = brief_to_data(brief, FORMAT_VERSION)
     loaded: list[Brief] = []

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from benchmarks.timing import RATIO, Row, clock, interleaved, median
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 EDGE_CASES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "sentence-edge-cases.yaml"
 MIN_EDGE_SCORE = 18
@@ -29,7 +29,11 @@ def edge_case_score(path: Path = EDGE_CASES) -> tuple[int, int]:
 
 
 def pysbd_segmenter():  # noqa: ANN201 - pysbd.Segmenter
-    import pysbd
+    import warnings
+
+    with warnings.catch_warnings():  # pysbd's source has invalid escape sequences, reported when compiled
+        warnings.simplefilter("ignore", SyntaxWarning)
+        import pysbd
 
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QTextBrowser, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QListView,
+    QTextBrowser,
+    QTreeView,
+    QWidget,
+)
 
 from benchmarks.timing import AT_MOST, INFO, Row, clock, median
 
@@ -67,7 +74,7 @@ def settle(seconds: float = 0.3) -> None:
 
 def open_window(article: Path):  # noqa: ANN201 - MainWindow
     """The composer on ``article`` (read synchronously), shown and painted, with throwaway settings."""
-    from briefing.ui.main_window import MainWindow
+    from briefing.ui.window.main_window import MainWindow
 
     settings = QSettings(str(Path(tempfile.mkdtemp(prefix="briefing-bench-")) / "settings.ini"),
                          QSettings.Format.IniFormat)

@@ -6,7 +6,7 @@ yardstick for a change to start-up: run it before and after. It is not the issue
 and instructions differ where a process waits, faults in pages or uses a second core.
 
 Usage: ``.venv/bin/python benchmarks/instructions.py`` (needs Debian's ``valgrind``; about a minute).
-Counts the first process only: the second one that reads the article (``briefing.prefetch``) is left out.
+Counts the first process only: the second one that reads the article (``briefing.startup.prefetch``) is left out.
 """
 
 from __future__ import annotations

@@ -23,7 +23,9 @@ def _probe(module) -> None:  # noqa: ANN001 - briefing.ui.app, just executed
     make_application = module.make_application
 
     def probed_application(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - same signature as the original
-        from benchmarks import probe  # Qt is loaded by now: the app's make_application imported it
+        from benchmarks import (
+            probe,  # Qt is loaded by now: the app's make_application imported it
+        )
 
         app = make_application(*args, **kwargs)
         probe.install(app)

@@ -2,7 +2,7 @@
 
 Every error a person can cause (a wrong file, a broken template, an unwritable path) ends in one line on
 stderr and exit status 2, never a traceback; a bug ends in one line and exit status 1, its traceback in the
-log (``briefing.logs``). Heavy modules are imported only by the command that needs them.
+log (``briefing.startup.logs``). Heavy modules are imported only by the command that needs them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from briefing import __version__
 from briefing.core.errors import BriefingError
-from briefing.logs import hold_records, logger, one_line, setup_logging
+from briefing.startup.logs import hold_records, logger, one_line, setup_logging
 
 if TYPE_CHECKING:
     import argparse
@@ -56,9 +56,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from briefing.core.serialize import extraction_to_dict
     from briefing.extract.pipeline import extract_path
     from briefing.extract.report import extraction_report
+    from briefing.storage.serialize import extraction_to_dict
 
     extraction = extract_path(args.path)
     if args.json:
@@ -106,7 +106,7 @@ def _check_out(path: str) -> None:
 
 
 def _cmd_compose(args: argparse.Namespace) -> int:
-    from briefing.compose import compose
+    from briefing.compose.draft import compose
 
     _check_out(args.out)
     brief = compose(args.articles, args.template)
@@ -116,7 +116,7 @@ def _cmd_compose(args: argparse.Namespace) -> int:
     export_docx(brief, args.out, template=find_template(args.template or brief.template_id))
     print(f"Wrote {args.out}")
     if args.save:
-        from briefing.storage import save_brief
+        from briefing.storage.brief_file import save_brief
 
         save_brief(brief, args.save)
         print(f"Saved {args.save}")
@@ -125,7 +125,7 @@ def _cmd_compose(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from briefing.export.docx import export_docx
-    from briefing.storage import load_brief
+    from briefing.storage.brief_file import load_brief
     from briefing.template.registry import find_template_or_none
 
     _check_out(args.out)
@@ -140,15 +140,12 @@ COMMANDS = {"extract": _cmd_extract, "templates": _cmd_templates, "check-templat
 
 
 def _run_gui(paths: Sequence[str]) -> int:
-    import gc
+    from briefing.startup.collector import pause_collection
 
-    # Start-up creates ~44,000 tracked objects that live as long as the app (Qt's classes and enums, our
-    # modules, the window); collecting while they are made only scans them again and again. The app resumes
-    # collection once its window is painted (``briefing.ui.app``).
-    gc.disable()
-    from briefing.paths import SAMPLE_ARTICLE
-    from briefing.prefetch import NOW, Prefetch, opening_plan
-    from briefing.display import has_display
+    pause_collection()  # resumed once the window is painted (``briefing.ui.app``)
+    from briefing.startup.display import has_display
+    from briefing.startup.prefetch import NOW, Prefetch, opening_plan
+    from briefing.storage.paths import SAMPLE_ARTICLE
 
     files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
     # Before Qt is imported: the articles read before the window shows are read on another core meanwhile.

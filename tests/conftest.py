@@ -17,7 +17,7 @@ for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOM
 
 import pytest  # noqa: E402
 
-from briefing.paths import RESOURCES_DIR, SAMPLE_ARTICLE, TEMPLATES_DIR  # noqa: E402
+from briefing.storage.paths import RESOURCES_DIR, SAMPLE_ARTICLE, TEMPLATES_DIR  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -22,7 +22,7 @@ if "benchmarks" in sys.modules and Path(sys.modules["benchmarks"].__file__).pare
 from benchmarks import corpus, documents, extraction, processes, report  # noqa: E402
 from benchmarks.briefs import news_brief  # noqa: E402
 from benchmarks.timing import AT_MOST, PLUS, RATIO, Row, interleaved  # noqa: E402
-from briefing.paths import SAMPLE_ARTICLE  # noqa: E402
+from briefing.storage.paths import SAMPLE_ARTICLE  # noqa: E402
 
 pytestmark = pytest.mark.qt_log_level_fail("CRITICAL")
 

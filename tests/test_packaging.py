@@ -52,7 +52,7 @@ def test_pip_install_into_a_fresh_venv_lists_templates_and_composes_the_sample(w
     assert {"ministerial-note", "intelligence-bluf", "investment-opportunity", "uk-submission"} <= ids
     assert all("/_data/templates/" in t["path"] for t in json.loads(listed.stdout))
 
-    from briefing.paths import SAMPLE_ARTICLE
+    from briefing.storage.paths import SAMPLE_ARTICLE
 
     out = elsewhere / "brief.docx"
     subprocess.run([str(python), "-m", "briefing", "compose", str(SAMPLE_ARTICLE), "--out", str(out)],

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from briefing.core.serialize import extraction_to_dict
 from briefing.extract.pipeline import extract_path
-from briefing.prefetch import (BACKGROUND, BRIEF, NOW, PACKED_READ_AT_START_LIMIT, READ_AT_START_LIMIT, Prefetch,
-                               Prefetched, can_fork, opening_plan, read_at_start)
-from briefing.template import registry
-from tests.conftest import REPO, SAMPLE
+from briefing.startup.prefetch import (
+    BACKGROUND,
+    BRIEF,
+    NOW,
+    PACKED_READ_AT_START_LIMIT,
+    READ_AT_START_LIMIT,
+    Prefetch,
+    Prefetched,
+    can_fork,
+    opening_plan,
+    read_at_start,
+)
+from briefing.storage.serialize import extraction_to_dict
+from tests.conftest import SAMPLE
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="no second process on this machine (one core or no fork)")
 
@@ -44,47 +51,6 @@ def test_a_prefetched_article_has_exactly_the_facts_of_reading_it_in_process():
     assert extraction is not None
     assert extraction_to_dict(extraction) == extraction_to_dict(extract_path(SAMPLE))
     assert prefetch.take(SAMPLE) is None  # handed over once
-
-
-@needs_fork
-def test_templates_parsed_by_the_second_process_need_no_parsing_in_the_app(tmp_path: Path):
-    script = (
-        "import sys\n"
-        "from briefing.prefetch import Prefetch\n"
-        "from briefing.template.registry import DEFAULT_TEMPLATE_ID, find_template\n"
-        f"p = Prefetch.start([{str(SAMPLE)!r}])\n"
-        "p.collect()\n"
-        "print(find_template(None).id == DEFAULT_TEMPLATE_ID, 'yaml' in sys.modules,\n"
-        "      'briefing.extract.pipeline' in sys.modules, 'platformdirs' in sys.modules)\n"
-    )
-    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"))
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=REPO,
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["True", "False", "False", "False"]
-
-
-def test_a_template_changed_since_another_process_parsed_it_is_parsed_again():
-    folder = registry.user_template_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "weekly.yaml"
-    text = (registry.TEMPLATES_DIR / "ministerial-note.yaml").read_text(encoding="utf-8")
-    text = text.replace("id: ministerial-note", "id: weekly", 1)
-    assert "id: weekly" in text
-    try:
-        path.write_text(text, encoding="utf-8")
-        registry.available_templates()
-        parsed_then = [(p, s, t) for p, s, t in registry.cache_entries() if p == path]
-        assert parsed_then and parsed_then[0][2].id == "weekly"
-        registry._cache.clear()
-        registry.prime(parsed_then)  # as the second process hands them over
-        assert registry.find_template("weekly") is parsed_then[0][2]  # used as it is: not parsed again
-        path.write_text(text.replace("id: weekly", "id: weekly-v2", 1), encoding="utf-8")
-        ids = [t.id for t in registry.available_templates()]
-        assert "weekly-v2" in ids and "weekly" not in ids
-    finally:
-        path.unlink(missing_ok=True)
-        registry._cache.clear()
 
 
 @needs_fork
@@ -133,16 +99,6 @@ def _stopped_while_at_work(stop) -> Prefetch:  # noqa: ANN001
 def test_closing_stops_a_second_process_still_at_work():
     prefetch = _stopped_while_at_work(Prefetch.close)
     assert prefetch.take(SAMPLE) is None
-
-
-def test_the_template_folder_found_by_another_process_is_used_only_for_the_same_home(monkeypatch, tmp_path):
-    monkeypatch.setattr(registry, "_found_elsewhere", None)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "one"))
-    assert registry.user_template_dir() == tmp_path / "one" / "briefing" / "templates"
-    registry.prime([], tmp_path / "found" / "templates")
-    assert registry.user_template_dir() == tmp_path / "found" / "templates"
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "two"))  # another home: ask platformdirs again
-    assert registry.user_template_dir() == tmp_path / "two" / "briefing" / "templates"
 
 
 def _file(folder: Path, name: str, size: int) -> str:

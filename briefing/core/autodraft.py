@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from briefing.core.brief import Brief, Placement
     from briefing.core.fact import Fact
-    from briefing.template.schema import SectionSpec, Template
+    from briefing.core.template import SectionSpec, Template
 
 
 @dataclass(frozen=True)

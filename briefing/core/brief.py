@@ -17,8 +17,15 @@ from briefing.core.errors import BriefError
 from briefing.core.fact_pool import NOT_DELETABLE, DeletedFact, FactDeletion, FactPool
 from briefing.core.ids import new_placement_id
 from briefing.core.runs import consecutive_runs, run_length, section_runs
-from briefing.core.section import (UNPLACED_ID, UNPLACED_TITLE, Placement, Position, Section, merge_sections,
-                                   sections_from_template)
+from briefing.core.section import (
+    UNPLACED_ID,
+    UNPLACED_TITLE,
+    Placement,
+    Position,
+    Section,
+    merge_sections,
+    sections_from_template,
+)
 
 __all__ = ["NOT_DELETABLE", "UNPLACED_ID", "UNPLACED_TITLE", "Brief", "DeletedFact", "FactDeletion", "Placement",
            "Position", "Section"]  # the names importers use
@@ -26,7 +33,7 @@ __all__ = ["NOT_DELETABLE", "UNPLACED_ID", "UNPLACED_TITLE", "Brief", "DeletedFa
 if TYPE_CHECKING:
     from briefing.core.extraction import Extraction
     from briefing.core.fact import Fact
-    from briefing.template.schema import Template
+    from briefing.core.template import Template
 
 
 @dataclass(eq=False)

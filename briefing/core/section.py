@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing.template.schema import Template
+    from briefing.core.template import Template
 
 UNPLACED_ID = "unplaced"
 UNPLACED_TITLE = "Unplaced"

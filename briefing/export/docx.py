@@ -8,12 +8,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core.atomic import atomic_write_bytes
 from briefing.core.errors import ExportError
 from briefing.export.docx_body import BodyWriter
 from briefing.export.docx_pages import write_page_furniture
 from briefing.export.layout import BriefLayout, brief_layout
 from briefing.export.reference import open_reference
+from briefing.storage.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:
     import os
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from docx.document import Document
 
     from briefing.core.brief import Brief
-    from briefing.template.schema import Template
+    from briefing.core.template import Template
 
 _CORE_PROPERTY_LIMIT = 255  # python-docx (and the OPC schema) refuse longer core property values
 

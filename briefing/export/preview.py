@@ -11,8 +11,14 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from briefing.export.layout import (ABBREVIATIONS_TITLE, SOURCES_TITLE, BriefLayout, Item, SectionBlock,
-                                    brief_layout)
+from briefing.export.layout import (
+    ABBREVIATIONS_TITLE,
+    SOURCES_TITLE,
+    BriefLayout,
+    Item,
+    SectionBlock,
+    brief_layout,
+)
 from briefing.export.text import ABBREVIATION_DASH
 
 if TYPE_CHECKING:

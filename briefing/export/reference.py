@@ -15,10 +15,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from briefing.core.errors import ExportError
-from briefing.paths import TEMPLATES_DIR
+from briefing.storage.paths import TEMPLATES_DIR
 
 if TYPE_CHECKING:
-    from briefing.template.schema import Template
+    from briefing.core.template import Template
 
 DEFAULT_REFERENCE = TEMPLATES_DIR / "reference.docx"
 

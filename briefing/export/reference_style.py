@@ -155,8 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print("usage: python -m briefing.export.reference_style PATH.docx", file=sys.stderr)
         return 2
-    from briefing.core.atomic import atomic_write_bytes
     from briefing.core.errors import BriefingError, ExportError
+    from briefing.storage.atomic import atomic_write_bytes
 
     try:
         atomic_write_bytes(Path(args[0]), reference_bytes(), ExportError)

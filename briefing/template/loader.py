@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from briefing.core.brief import UNPLACED_ID
 from briefing.core.errors import TemplateError
 from briefing.core.fact import FACT_KINDS
-from briefing.template.schema import LAYOUTS, FieldSpec, SectionSpec, Template
+from briefing.core.template import LAYOUTS, FieldSpec, SectionSpec, Template
 from briefing.template.strict_yaml import compose, describe, read_text, scalar_kind
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 
 from briefing.core.errors import BriefingError, TemplateError
-from briefing.paths import TEMPLATES_DIR
-from briefing.template.schema import Template
+from briefing.core.template import Template
+from briefing.storage.paths import TEMPLATES_DIR
 
 DEFAULT_TEMPLATE_ID = "ministerial-note"
 TEMPLATE_SUFFIXES = (".yaml", ".yml")
@@ -28,17 +28,8 @@ class UnknownTemplateError(TemplateError):
         BriefingError.__init__(self, message)
 
 
-def _home_settings() -> tuple[str | None, str | None]:
-    return os.environ.get("XDG_CONFIG_HOME"), os.environ.get("HOME")
-
-
-_found_elsewhere: tuple[tuple[str | None, str | None], Path] | None = None  # see ``prime``
-
-
 def user_template_dir() -> Path:
     """Where the analyst keeps their own templates (``~/.config/briefing/templates`` on Linux)."""
-    if _found_elsewhere is not None and _found_elsewhere[0] == _home_settings():
-        return _found_elsewhere[1]
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("briefing", appauthor=False)) / "templates"
@@ -61,7 +52,9 @@ def _load_cached(path: Path) -> Template | TemplateError:
     hit = _cache.get(path)
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    from briefing.template.loader import load_template  # yaml is imported only when a file is parsed
+    from briefing.template.loader import (
+        load_template,  # yaml is imported only when a file is parsed
+    )
 
     try:
         result: Template | TemplateError = load_template(path)
@@ -91,21 +84,6 @@ def _scan() -> tuple[list[Template], list[TemplateError]]:
     templates = list(by_id.values())
     templates.sort(key=lambda t: t.id != DEFAULT_TEMPLATE_ID)  # stable: the default first, then file order
     return templates, problems
-
-
-def cache_entries() -> list[tuple[Path, tuple[int, int], Template]]:
-    """The templates parsed so far, with the size and modification time they were parsed at."""
-    return [(path, stamp, result) for path, (stamp, result) in _cache.items() if isinstance(result, Template)]
-
-
-def prime(entries: list[tuple[Path, tuple[int, int], Template]], user_dir: Path | None = None) -> None:
-    """Take templates parsed by another process (each used only while its file is unchanged) and, with
-    ``user_dir``, the analyst's template folder it found (used while the home settings are the same)."""
-    global _found_elsewhere
-    for path, stamp, template in entries:
-        _cache.setdefault(path, (stamp, template))
-    if user_dir is not None:
-        _found_elsewhere = (_home_settings(), Path(user_dir))
 
 
 def available_templates() -> list[Template]:

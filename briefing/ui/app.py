@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-import gc
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from briefing.compile_cache import cache_file, compile_cache
-from briefing.display import EXIT_NO_DISPLAY, NO_DISPLAY, has_display
-from briefing.paths import ICONS_DIR, SAMPLE_ARTICLE
-from briefing.prefetch import BACKGROUND, BRIEF, opening_plan
-from briefing.ui.settings import APPLICATION, ORGANIZATION
+from briefing.startup.collector import resume_collection
+from briefing.startup.display import EXIT_NO_DISPLAY, NO_DISPLAY, has_display
+from briefing.startup.prefetch import BACKGROUND, BRIEF, opening_plan
+from briefing.storage.paths import ICONS_DIR, SAMPLE_ARTICLE
+from briefing.ui.window.settings import APPLICATION, ORGANIZATION
 
 APP_ICON = ICONS_DIR / "briefing.svg"
-WINDOW_CODE_CACHE = cache_file(Path(__file__).parent, "window-code")
-# Qt's raster painter hands every fill of 96 or more spans (a scroll bar's or tool bar's gradient) to a thread
-# pool and waits for it: for widget-sized fills the hand-off costs more than the fill. The first paint of the
-# window made about 700 such hand-offs (2 threads started, ~290 waits): painting on the GUI thread alone took
-# 7 ms off it. Set before the application exists (Qt reads it once); a value the person set is kept.
-SERIAL_PAINT_ENV = "QT_NO_GUI_THREADPOOL"
 __all__ = ["EXIT_NO_DISPLAY", "NO_DISPLAY", "has_display", "make_application", "open_files", "run_app"]
 
 if TYPE_CHECKING:
-    from briefing.prefetch import Prefetch
+    from briefing.startup.prefetch import Prefetch
 
 
 def make_application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplication (imported lazily)
@@ -34,7 +26,6 @@ def make_application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QAppl
 
     app = QApplication.instance()
     if app is None:
-        os.environ.setdefault(SERIAL_PAINT_ENV, "1")
         app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -50,7 +41,7 @@ def open_files(window, paths: Sequence[str]) -> None:  # noqa: ANN001 - MainWind
 
     Articles are read before the window shows, unless one is long: from there on they are read in the
     background, in order, with progress and Cancel in the status bar (``opening_plan``)."""
-    from briefing.ui.window_files import ADD, NEW
+    from briefing.ui.window.file_handling import ADD, NEW
 
     for n, (path, how) in enumerate(opening_plan(paths)):
         if how == BRIEF or (n == 0 and how != BACKGROUND):
@@ -69,15 +60,14 @@ def run_app(paths: list[str], prefetch: Prefetch | None = None) -> int:
         if not has_display():
             print(f"briefing: {NO_DISPLAY}", file=sys.stderr)
             return EXIT_NO_DISPLAY
-        with compile_cache(WINDOW_CODE_CACHE):  # what building the window compiles (dataclasses' methods)
-            from briefing.ui.main_window import MainWindow
+        from briefing.ui.window.main_window import MainWindow
 
-            app = make_application()
-            window = MainWindow(interactive=True)
-            files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
-            window.prefetch = prefetch
-            open_files(window, files)  # before show: the window is laid out once, with its article
-            window.prefetch = None
+        app = make_application()
+        window = MainWindow(interactive=True)
+        files = [str(Path(p)) for p in paths] or [str(SAMPLE_ARTICLE)]
+        window.prefetch = prefetch
+        open_files(window, files)  # before show: the window is laid out once, with its article
+        window.prefetch = None
         window.show()
     finally:
         if prefetch is not None:
@@ -87,17 +77,7 @@ def run_app(paths: list[str], prefetch: Prefetch | None = None) -> int:
     return app.exec()
 
 
-def resume_collection() -> None:
-    """Turn the garbage collector back on if start-up turned it off (``briefing.cli``): collect start-up's
-    garbage once, then move what it made to last (modules, classes, the window) out of the collector's reach,
-    so a full collection need not scan them again."""
-    if not gc.isenabled():
-        gc.collect()
-        gc.freeze()
-        gc.enable()
-
-
 def _install_safety(window) -> None:  # noqa: ANN001 - MainWindow
-    from briefing.ui.safety import install_safety
+    from briefing.ui.safety.install import install_safety
 
     install_safety(window, interactive=True)  # log file, autosave, crash dialog, then the offer to restore

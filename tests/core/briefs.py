@@ -10,7 +10,7 @@ from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
 from briefing.core.ids import content_hash, fact_id, source_id
 from briefing.core.source import DateMention, Entity, EntityMention, Source
-from briefing.template.schema import FieldSpec, SectionSpec, Template
+from briefing.core.template import FieldSpec, SectionSpec, Template
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")

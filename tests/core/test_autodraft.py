@@ -7,8 +7,8 @@ import pytest
 from briefing.core import events as ev
 from briefing.core.autodraft import auto_draft
 from briefing.core.brief import Brief
+from briefing.core.template import SectionSpec, Template
 from briefing.template.registry import find_template
-from briefing.template.schema import SectionSpec, Template
 from tests.core.briefs import make_extraction
 
 

@@ -14,7 +14,7 @@ from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
 from briefing.core.ids import content_hash, fact_id, source_id
 from briefing.core.source import Source
-from briefing.storage import brief_to_yaml, load_brief, save_brief
+from briefing.storage.brief_file import brief_to_yaml, load_brief, save_brief
 from tests.core.briefs import make_brief, make_extraction, make_template
 
 

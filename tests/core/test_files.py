@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core.errors import BriefingError
-from briefing.core.files import read_named_file
+from briefing.storage.files import read_named_file
 
 
 @pytest.mark.parametrize(("make", "says"), [

@@ -8,7 +8,7 @@ from briefing.core.brief import Brief
 from briefing.core.extraction import Extraction
 from briefing.core.metadata import fill_header
 from briefing.core.source import Source
-from briefing.template.schema import FieldSpec, Template
+from briefing.core.template import FieldSpec, Template
 
 
 def _brief(**defaults: str) -> Brief:

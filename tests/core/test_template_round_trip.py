@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.compose import compose
+from briefing.compose.draft import compose
 from briefing.core.brief import UNPLACED_ID
-from briefing.paths import SAMPLE_ARTICLE
-from briefing.storage import load_brief, save_brief
+from briefing.storage.brief_file import load_brief, save_brief
+from briefing.storage.paths import SAMPLE_ARTICLE
 from briefing.template.registry import find_template
 
 

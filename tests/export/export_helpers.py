@@ -13,7 +13,7 @@ from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
 from briefing.core.ids import content_hash, fact_id, source_id
 from briefing.core.source import EntityMention, Source
-from briefing.template.schema import FieldSpec, SectionSpec, Template
+from briefing.core.template import FieldSpec, SectionSpec, Template
 
 ARTICLE = (
     "ISLAMABAD: A delegation led by the SAPM on Industries and Production is to visit Russia from July 5, 2025. "

@@ -8,8 +8,14 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from export_helpers import (anchored_comments, body_paragraphs, docx_text, make_brief, make_extraction,
-                            make_template)
+from export_helpers import (
+    anchored_comments,
+    body_paragraphs,
+    docx_text,
+    make_brief,
+    make_extraction,
+    make_template,
+)
 
 from briefing.export.docx import export_docx
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from export_helpers import make_brief, make_extraction, make_template
 

@@ -12,10 +12,10 @@ import docx
 import pytest
 from export_helpers import docx_text, make_brief
 
-from briefing.core import atomic
 from briefing.core.errors import ExportError
 from briefing.export.docx import export_docx
 from briefing.export.text import brief_to_text
+from briefing.storage import atomic
 
 OLD = b"the previous brief"
 

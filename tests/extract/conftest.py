@@ -6,7 +6,7 @@ import pytest
 
 from briefing.core.extraction import Extraction
 from briefing.extract.pipeline import extract_path
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,8 @@ import time
 import zipfile
 
 import pytest
-
 from article_files import write_docx, write_pdf, write_zip_bomb
+
 from briefing.core.errors import InputError
 from briefing.extract.pipeline import extract_path
 

@@ -10,7 +10,7 @@ import pytest
 from briefing.core.errors import InputError
 from briefing.extract import pipeline
 from briefing.extract.pipeline import ExtractionCancelled, extract_path, extract_text
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 SAMPLE = SAMPLE_ARTICLE.read_text(encoding="utf-8")
 

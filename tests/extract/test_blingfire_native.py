@@ -9,7 +9,7 @@ import blingfire
 import pytest
 
 from briefing.extract import blingfire_native
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 TEXTS = [
     "",

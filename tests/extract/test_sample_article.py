@@ -7,7 +7,7 @@ import pytest
 from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
 from briefing.extract.pipeline import extract_path
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 
 def fact_with(extraction: Extraction, words: str) -> Fact:

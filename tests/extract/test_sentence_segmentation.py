@@ -6,9 +6,9 @@ import time
 
 import pytest
 import yaml
+from article_files import FIXTURES
 
 from briefing.extract.segment import MAX_SENTENCE, split_sentences
-from article_files import FIXTURES
 
 CASES = yaml.safe_load((FIXTURES / "sentence-edge-cases.yaml").read_text(encoding="utf-8"))["cases"]
 

@@ -10,7 +10,7 @@ from briefing.core.errors import InputError
 from briefing.extract.decode import decode_bytes
 from briefing.extract.normalise import normalise_text
 from briefing.extract.pipeline import extract_path
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 SAMPLE = SAMPLE_ARTICLE.read_text(encoding="utf-8")  # curly quotes: the classic cp1252 trap
 ACCENTS = "Café owners in Zürich and São Paulo welcomed the naïve résumé of the façade programme."

@@ -36,7 +36,7 @@ def _close_log_handlers():
 def sample_extraction():
     """The bundled sample article, extracted once for the whole session."""
     from briefing.extract.pipeline import extract_path
-    from briefing.paths import SAMPLE_ARTICLE
+    from briefing.storage.paths import SAMPLE_ARTICLE
 
     return extract_path(SAMPLE_ARTICLE)
 
@@ -46,7 +46,7 @@ def window(qtbot, home: Home, tmp_path: Path, sample_extraction):
     """A composer window (no dialogs) on the sample article, unmodified."""
     from PySide6.QtCore import QSettings
 
-    from briefing.ui.main_window import MainWindow
+    from briefing.ui.window.main_window import MainWindow
 
     win = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)

@@ -46,7 +46,7 @@ def run_briefing(args: list[str], home: Home, *, timeout: float = 120, cwd: Path
 
 def place_fact(window, row: int = 0, section: int = 0) -> str:
     """Place the pool's fact ``row`` in section ``section`` as one undo step, as a drop would; its placement id."""
-    from briefing.ui.commands import PlaceFactsCommand
+    from briefing.ui.models.commands import PlaceFactsCommand
 
     target = window.brief.sections[section]
     window.undo_stack.push(PlaceFactsCommand(window.brief, [window.brief.facts[row].id], target.id))

@@ -11,13 +11,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from safety_helpers import Home
 
-from briefing.storage import brief_to_yaml
+from briefing.storage.brief_file import brief_to_yaml
 from briefing.ui import app as app_module
-from briefing.ui import safety
-from briefing.ui.autosave import Autosaver
-from briefing.ui.recovery_files import sidecar_path
-from briefing.ui.crash import show_crash_box
-from briefing.ui.main_window import MainWindow
+from briefing.ui.safety import install as safety
+from briefing.ui.safety.autosave import Autosaver
+from briefing.ui.safety.crash import show_crash_box
+from briefing.ui.safety.recovery_files import sidecar_path
+from briefing.ui.window.main_window import MainWindow
 
 
 def close_app_window(window: MainWindow) -> None:

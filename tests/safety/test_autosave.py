@@ -12,12 +12,28 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from safety_helpers import Home, place_fact
 
-from briefing.storage import brief_to_yaml, load_brief, save_brief
-from briefing.ui.autosave import DEFAULT_INTERVAL_SECONDS, Autosaver, autosave_interval_seconds
-from briefing.ui.recovery_files import (discard_recovery, pending_recoveries, read_recovery_info, recovery_dir,
-                                        sidecar_path)
-from briefing.ui.commands import SetMetadataCommand
-from briefing.ui.safety import DISCARD, LATER, RESTORE, install_safety, offer_recovery, restore_recovery
+from briefing.storage.brief_file import brief_to_yaml, load_brief, save_brief
+from briefing.ui.models.commands import SetMetadataCommand
+from briefing.ui.safety.autosave import (
+    DEFAULT_INTERVAL_SECONDS,
+    Autosaver,
+    autosave_interval_seconds,
+)
+from briefing.ui.safety.install import (
+    DISCARD,
+    LATER,
+    RESTORE,
+    install_safety,
+    offer_recovery,
+    restore_recovery,
+)
+from briefing.ui.safety.recovery_files import (
+    discard_recovery,
+    pending_recoveries,
+    read_recovery_info,
+    recovery_dir,
+    sidecar_path,
+)
 
 
 @pytest.fixture
@@ -146,7 +162,7 @@ def test_a_failing_autosave_is_said_once_and_changes_nothing(window, home: Home,
 def test_a_full_recovery_disk_is_reported_not_raised(window, autosaver, monkeypatch: pytest.MonkeyPatch):
     import errno
 
-    from briefing.core import atomic
+    from briefing.storage import atomic
 
     def full(*_args):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -226,7 +242,7 @@ def test_a_damaged_recovery_file_is_reported_and_the_next_one_offered(window, au
 
 def test_the_app_offers_pending_work_once_its_event_loop_runs(window, home: Home, qtbot,
                                                              monkeypatch: pytest.MonkeyPatch):
-    from briefing.ui import safety
+    from briefing.ui.safety import install as safety
 
     place_fact(window, row=2)
     crashed = window.brief
@@ -253,8 +269,8 @@ def test_discarding_a_recovery_file_removes_its_sidecar(tmp_path: Path, window):
 
 def test_an_idle_window_is_not_serialized_again_but_every_edit_is_caught(window, autosaver,
                                                                         monkeypatch: pytest.MonkeyPatch):
-    from briefing import storage
-    from briefing.ui.commands import SetNoteCommand
+    from briefing.storage import brief_file as storage
+    from briefing.ui.models.commands import SetNoteCommand
 
     calls = []
     real = storage.data_to_yaml
@@ -281,7 +297,7 @@ class SlowWriter:
     """Stands in for the YAML writer of a huge brief: it waits until the test lets it go, and notes its thread."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        from briefing import storage
+        from briefing.storage import brief_file as storage
 
         self.release, self.started, self.threads = threading.Event(), threading.Event(), []
         real = storage.data_to_yaml

@@ -25,7 +25,7 @@ import yaml
 from article_bytes import ARTICLE, make_pdf
 from safety_helpers import Home, run_briefing
 
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 PREVIOUS_EXPORT = b"the export the analyst sent yesterday"
 
@@ -34,8 +34,8 @@ PREVIOUS_EXPORT = b"the export the analyst sent yesterday"
 @pytest.fixture(scope="module")
 def good_brief_yaml() -> bytes:
     """A real brief (the sample article, auto-drafted) as saved by the app."""
-    from briefing.compose import compose
-    from briefing.storage import brief_to_yaml
+    from briefing.compose.draft import compose
+    from briefing.storage.brief_file import brief_to_yaml
 
     return brief_to_yaml(compose([str(SAMPLE_ARTICLE)]))
 
@@ -321,7 +321,7 @@ def test_an_export_over_a_file_someone_has_open_replaces_it_whole(exporting: Pat
 
 def test_saves_that_fail_on_a_full_disk_do_not_push_out_older_backups(tmp_path: Path, good_brief_yaml: bytes):
     from briefing.core.errors import BriefFileError
-    from briefing.storage import load_brief, save_brief
+    from briefing.storage.brief_file import load_brief, save_brief
 
     versions = {"b.brief.yaml": good_brief_yaml, "b.brief.yaml.bak": good_brief_yaml.replace(b"Briefing note", b"v2"),
                 "b.brief.yaml.bak.2": good_brief_yaml.replace(b"Briefing note", b"v1")}
@@ -340,7 +340,7 @@ def test_saves_that_fail_on_a_full_disk_do_not_push_out_older_backups(tmp_path: 
 
 
 def load_brief_from(content: bytes, folder: Path):
-    from briefing.storage import load_brief
+    from briefing.storage.brief_file import load_brief
 
     path = folder / "source.brief.yaml"
     path.write_bytes(content)

@@ -16,10 +16,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from safety_helpers import place_fact
 
-from briefing.core import atomic
-from briefing.storage import brief_to_yaml
-from briefing.ui import dialogs
-from briefing.ui.main_window import MainWindow
+from briefing.storage import atomic
+from briefing.storage.brief_file import brief_to_yaml
+from briefing.ui.window import dialogs
+from briefing.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

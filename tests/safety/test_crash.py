@@ -12,10 +12,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 from safety_helpers import Home, place_fact
 
-from briefing.storage import brief_to_yaml, load_brief
-from briefing.ui.autosave import Autosaver
-from briefing.ui.crash import CrashHandler, crash_message
-from briefing.ui.safety import install_safety
+from briefing.storage.brief_file import brief_to_yaml, load_brief
+from briefing.ui.safety.autosave import Autosaver
+from briefing.ui.safety.crash import CrashHandler, crash_message
+from briefing.ui.safety.install import install_safety
 
 
 class Shown:
@@ -66,7 +66,7 @@ def test_a_bug_in_a_slot_is_logged_saved_shown_and_the_window_carries_on(window,
     assert shown.messages == [crash_message("the preview lost its model", work_kept=True, log=str(home.log_file))]
     assert "Your work is kept; details in " in shown.messages[0]
     log = _log_text(home)
-    assert "ERROR briefing.ui.crash: unexpected error in MainThread:\nTraceback" in log
+    assert "ERROR briefing.ui.safety.crash: unexpected error in MainThread:\nTraceback" in log
     assert "RuntimeError: the preview lost its model" in log
     assert window.isVisible() and brief_to_yaml(window.brief) == before  # nothing lost, nothing changed
     assert window.brief.placement(placement)

@@ -11,7 +11,7 @@ import pytest
 from safety_helpers import Home, run_briefing
 
 from briefing import cli
-from briefing.logs import log_path, logger, setup_logging
+from briefing.startup.logs import log_path, logger, setup_logging
 
 
 def _flush() -> None:

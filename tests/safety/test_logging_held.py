@@ -7,9 +7,9 @@ import logging
 import pytest
 from safety_helpers import Home, run_briefing
 
-from briefing.logs import hold_records, logger, setup_logging
-from briefing.paths import SAMPLE_ARTICLE
-from briefing.prefetch import Prefetch, can_fork
+from briefing.startup.logs import hold_records, logger, setup_logging
+from briefing.startup.prefetch import Prefetch, can_fork
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 
 def _flush() -> None:

@@ -14,16 +14,16 @@ import docx
 import pytest
 from safety_helpers import Home, run_briefing
 
-from briefing.storage import load_brief
+from briefing.storage.brief_file import load_brief
 
 # The real window and safety net, driven the way a person would: open the article, place a fact (one undo
 # step), then sit in the event loop. It reports each autosave on stdout.
 EDIT_DRIVER = """
 import json, sys
 from briefing.ui.app import make_application
-from briefing.ui.commands import PlaceFactsCommand
-from briefing.ui.main_window import MainWindow
-from briefing.ui.safety import install_safety
+from briefing.ui.models.commands import PlaceFactsCommand
+from briefing.ui.window.main_window import MainWindow
+from briefing.ui.safety.install import install_safety
 
 app = make_application()
 window = MainWindow()
@@ -43,9 +43,9 @@ RESTART_DRIVER = """
 import json
 from PySide6.QtCore import QTimer
 from briefing.ui.app import make_application
-from briefing.ui.recovery_files import pending_recoveries
-from briefing.ui.main_window import MainWindow
-from briefing.ui.safety import RESTORE, install_safety, offer_recovery
+from briefing.ui.safety.recovery_files import pending_recoveries
+from briefing.ui.window.main_window import MainWindow
+from briefing.ui.safety.install import RESTORE, install_safety, offer_recovery
 
 app = make_application()
 window = MainWindow()

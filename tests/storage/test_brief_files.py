@@ -8,12 +8,17 @@ import re
 import pytest
 import yaml
 
-from briefing import storage
 from briefing.core.brief import UNPLACED_ID
 from briefing.core.errors import BriefFileError
-from briefing.core.serialize import fact_to_dict
-from briefing.storage import FORMAT_VERSION, brief_to_yaml, load_brief, save_brief
-from briefing.storage_format import OPTIONAL_FACT_KEYS, fact_to_file_dict
+from briefing.storage import brief_file as storage
+from briefing.storage.brief_file import (
+    FORMAT_VERSION,
+    brief_to_yaml,
+    load_brief,
+    save_brief,
+)
+from briefing.storage.brief_format import OPTIONAL_FACT_KEYS, fact_to_file_dict
+from briefing.storage.serialize import fact_to_dict
 from tests.core.briefs import make_brief, make_extraction, make_template
 
 ARTICLE = ("ISLAMABAD: A delegation is to visit Russia from July 5, 2025.\n\n"

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from briefing.paths import SAMPLE_ARTICLE
-from briefing.storage import load_brief
+from briefing.storage.brief_file import load_brief
+from briefing.storage.paths import SAMPLE_ARTICLE
 
 REPO = Path(__file__).resolve().parents[2]
 

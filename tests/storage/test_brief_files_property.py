@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.storage import brief_to_yaml, load_brief, save_brief
+from briefing.storage.brief_file import brief_to_yaml, load_brief, save_brief
 from tests.core.briefs import make_brief, make_extraction
 
 # Odd text on purpose: YAML-significant characters, line breaks of every kind, tabs, trailing spaces,

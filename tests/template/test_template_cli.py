@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.paths import TEMPLATES_DIR
+from briefing.storage.paths import TEMPLATES_DIR
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -8,11 +8,16 @@ from pathlib import Path
 import pytest
 
 from briefing.core.errors import TemplateError
+from briefing.storage.paths import TEMPLATES_DIR
 from briefing.template.loader import load_template
-from briefing.template import registry
-from briefing.template.registry import (DEFAULT_TEMPLATE_ID, available_templates, find_template,
-                                        find_template_or_none, template_problems, user_template_dir)
-from briefing.paths import TEMPLATES_DIR
+from briefing.template.registry import (
+    DEFAULT_TEMPLATE_ID,
+    available_templates,
+    find_template,
+    find_template_or_none,
+    template_problems,
+    user_template_dir,
+)
 
 BUNDLED = ("ministerial-note", "intelligence-bluf", "investment-opportunity", "uk-submission")
 

@@ -7,7 +7,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from briefing.core.errors import TemplateError
-from briefing.paths import TEMPLATES_DIR
+from briefing.storage.paths import TEMPLATES_DIR
 from briefing.template.strict_yaml import compose
 
 pytestmark = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML without libyaml: one parser only")

@@ -14,7 +14,7 @@ from briefing.core.brief import Brief
 from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
 from briefing.core.source import DateMention, Entity, EntityMention, Source
-from briefing.template.schema import FieldSpec, SectionSpec, Template
+from briefing.core.template import FieldSpec, SectionSpec, Template
 from briefing.ui.models.brief_tree import BriefTreeModel
 from briefing.ui.models.fact_filter import FactFilterProxy
 from briefing.ui.models.fact_list import FactListModel
@@ -122,7 +122,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 def shown_window(qtbot, settings: QSettings, article: Path | None = None, size: tuple[int, int] | None = None):
     """A real MainWindow on screen and active (keyboard shortcuts need that), optionally on an article."""
-    from briefing.ui.main_window import MainWindow
+    from briefing.ui.window.main_window import MainWindow
 
     window = MainWindow(settings=settings)
     qtbot.addWidget(window)

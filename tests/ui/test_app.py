@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 from briefing.ui.app import NO_DISPLAY, has_display, make_application, open_files
-from briefing.ui.main_window import MainWindow
+from briefing.ui.window.main_window import MainWindow
 
 
 @pytest.mark.parametrize(("env", "platform", "expected"), [
@@ -54,37 +53,3 @@ def test_files_given_at_start_open_into_one_unmodified_brief(qtbot, tmp_path: Pa
     assert len(window.brief.extractions) == 2
     assert not window.isWindowModified()
     assert window.undo_stack.count() == 0 or window.undo_stack.isClean()
-
-
-_PAINT_THREADS = """
-import os, sys
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
-if sys.argv[1] == "app":
-    from briefing.ui.app import make_application
-    app = make_application()
-else:
-    app = QApplication([])
-view = QPlainTextEdit("line\\n" * 2000)  # a tall scroll bar: Fusion fills its groove with a gradient
-view.resize(400, 900)
-view.show()
-app.processEvents()
-view.grab()
-names = [open(f"/proc/self/task/{t}/comm").read().strip() for t in os.listdir("/proc/self/task")]
-print(os.environ.get("QT_NO_GUI_THREADPOOL", "-"), sum(n.startswith("Thread (pooled)") for n in names))
-"""
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="threads are listed from /proc")
-def test_the_app_paints_on_its_own_thread_without_qts_fill_thread_pool():
-    """A plain QApplication starts pool threads for the fills of one scroll bar; the app's does not."""
-    def pooled_threads(kind: str, env: dict[str, str]) -> tuple[str, int]:
-        out = subprocess.run([sys.executable, "-c", _PAINT_THREADS, kind], capture_output=True, text=True,
-                             timeout=60, env=env)
-        assert out.returncode == 0, out.stderr
-        setting, count = out.stdout.split()
-        return setting, int(count)
-
-    env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
-    assert pooled_threads("plain", env)[1] > 0  # else this Qt no longer threads such fills: nothing to test
-    assert pooled_threads("app", env) == ("1", 0)
-    assert pooled_threads("app", {**env, "QT_NO_GUI_THREADPOOL": "yes"}) == ("yes", 0)  # the person's value kept

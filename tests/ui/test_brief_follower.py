@@ -7,8 +7,8 @@ from PySide6.QtCore import QSettings
 
 from briefing.core import events as ev
 from briefing.core.brief import Brief
-from briefing.ui.brief_follower import follow_brief
-from briefing.ui.main_window import MainWindow
+from briefing.ui.models.brief_follower import follow_brief
+from briefing.ui.window.main_window import MainWindow
 
 
 @pytest.mark.parametrize(("has_old", "has_new"), [(True, True), (False, True), (True, False), (False, False)])

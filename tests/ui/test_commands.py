@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 from briefing.core.brief import Brief, Placement
 from briefing.core.errors import BriefError
 from briefing.core.fact import Fact
-from briefing.ui.commands import (
+from briefing.ui.models.commands import (
     AddFactCommand,
     AddSourceCommand,
     ApplyTemplateCommand,
@@ -24,7 +24,14 @@ from briefing.ui.commands import (
     SetNoteCommand,
     SetSectionTextCommand,
 )
-from tests.ui.conftest import SHORT_TEMPLATE, energy_extraction, fact_ids_of, layout_facts, make_brief, snapshot
+from tests.ui.conftest import (
+    SHORT_TEMPLATE,
+    energy_extraction,
+    fact_ids_of,
+    layout_facts,
+    make_brief,
+    snapshot,
+)
 
 
 def _placed(brief: Brief, stack: QUndoStack, rows: list[int], section: str) -> list[str]:

@@ -15,14 +15,20 @@ from PySide6.QtWidgets import QApplication, QMenu
 from briefing.core.brief import Brief
 from briefing.core.fact import Fact
 from briefing.core.ids import fact_id
-from briefing.paths import SAMPLE_ARTICLE
-from briefing.storage import brief_to_yaml, load_brief
-from briefing.ui.commands import AddFactCommand, DeleteFactsCommand, PlaceFactsCommand, RewordCommand, SetNoteCommand
-from briefing.ui.main_window import MainWindow
+from briefing.storage.brief_file import brief_to_yaml, load_brief
+from briefing.storage.paths import SAMPLE_ARTICLE
 from briefing.ui.models import brief_drops
 from briefing.ui.models.brief_tree import BriefTreeModel
+from briefing.ui.models.commands import (
+    AddFactCommand,
+    DeleteFactsCommand,
+    PlaceFactsCommand,
+    RewordCommand,
+    SetNoteCommand,
+)
 from briefing.ui.models.fact_list import FactListModel
-from briefing.ui.roles import Role
+from briefing.ui.models.roles import Role
+from briefing.ui.window.main_window import MainWindow
 from tests.ui.conftest import SHORT_TEMPLATE, shown_window, snapshot
 
 SELECT = QItemSelectionModel.SelectionFlag

@@ -14,9 +14,15 @@ from briefing.core.brief import Brief
 from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
 from briefing.core.source import Source
-from briefing.ui.mime import MIME_FACT_IDS, MIME_PLACEMENT_IDS, MIME_SPAN, Span, span_mime_data
 from briefing.ui.models.brief_tree import BriefTreeModel
 from briefing.ui.models.fact_list import FactListModel
+from briefing.ui.models.mime import (
+    MIME_FACT_IDS,
+    MIME_PLACEMENT_IDS,
+    MIME_SPAN,
+    Span,
+    span_mime_data,
+)
 from tests.ui.conftest import fact_ids_of, layout_facts, snapshot
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")

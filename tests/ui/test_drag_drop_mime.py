@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QByteArray
 
 from briefing.core.source import Source
-from briefing.ui.mime import (
+from briefing.ui.models.mime import (
     MIME_FACT_IDS,
     MIME_PLACEMENT_IDS,
     MIME_SPAN,

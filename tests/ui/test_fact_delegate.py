@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 
-from briefing.ui.fact_delegate import STRIPE, FactDelegate
 from briefing.ui.models.fact_list import KIND_COLORS
+from briefing.ui.panes.fact_delegate import STRIPE, FactDelegate
 
 
 def test_the_style_is_given_no_text_or_icon_to_draw(qtbot, facts_model):

@@ -8,14 +8,25 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QPlainTextEdit, QTextBrowser, QTreeView
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QTextBrowser,
+    QTreeView,
+)
 
 from briefing.core.brief import UNPLACED_ID, Brief
-from briefing.paths import SAMPLE_ARTICLE
-from briefing.template.registry import DEFAULT_TEMPLATE_ID, available_templates, find_template
-from briefing.ui.main_window import MainWindow
+from briefing.storage.paths import SAMPLE_ARTICLE
+from briefing.template.registry import (
+    DEFAULT_TEMPLATE_ID,
+    available_templates,
+    find_template,
+)
+from briefing.ui.models.roles import Role
+from briefing.ui.window.main_window import MainWindow
 from tests.ui.conftest import shown_window
-from briefing.ui.roles import Role
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit
 
 from briefing.template.registry import DEFAULT_TEMPLATE_ID, find_template
-from briefing.ui.commands import SetMetadataCommand
-from briefing.ui.metadata_form import MetadataForm
+from briefing.ui.models.commands import SetMetadataCommand
+from briefing.ui.panes.metadata_form import MetadataForm
 
 
 def form_for(qtbot, brief, undo_stack) -> MetadataForm:

@@ -7,9 +7,14 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon, QUndoStack
 
 from briefing.core.brief import Brief, Section
-from briefing.ui.commands import ApplyTemplateCommand, MovePlacementsCommand, PlaceFactsCommand, SetNoteCommand
 from briefing.ui.models.brief_tree import COLUMN_COUNT, BriefTreeModel, count_text
-from briefing.ui.roles import Role
+from briefing.ui.models.commands import (
+    ApplyTemplateCommand,
+    MovePlacementsCommand,
+    PlaceFactsCommand,
+    SetNoteCommand,
+)
+from briefing.ui.models.roles import Role
 from tests.ui.conftest import SHORT_TEMPLATE, energy_extraction, fact_ids_of
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from briefing.core.fact import Fact
 from briefing.ui.models.fact_filter import FactFilterProxy
 from briefing.ui.models.fact_list import FactListModel
-from briefing.ui.roles import Role
+from briefing.ui.models.roles import Role
 from tests.ui.conftest import big_brief
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")

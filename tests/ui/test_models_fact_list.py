@@ -10,10 +10,10 @@ from PySide6.QtGui import QColor
 
 from briefing.core.brief import Brief
 from briefing.core.fact import Fact
-from briefing.ui.commands import AddSourceCommand, PlaceFactsCommand
-from briefing.ui.mime import MIME_FACT_IDS
+from briefing.ui.models.commands import AddSourceCommand, PlaceFactsCommand
 from briefing.ui.models.fact_list import KIND_COLORS, FactListModel, kind_icon
-from briefing.ui.roles import Role
+from briefing.ui.models.mime import MIME_FACT_IDS
+from briefing.ui.models.roles import Role
 from tests.ui.conftest import SHORT_TEMPLATE, energy_extraction, fact_ids_of, make_brief
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # QAbstractItemModelTester reports by warning

@@ -11,7 +11,7 @@ from briefing.ui.models.brief_drops import pasted_extraction
 from briefing.ui.models.brief_tree import BriefTreeModel
 from briefing.ui.models.fact_filter import FactFilterProxy
 from briefing.ui.models.fact_list import FactListModel
-from briefing.ui.roles import Role
+from briefing.ui.models.roles import Role
 from tests.conftest import SAMPLE
 from tests.ui.conftest import NOTE_TEMPLATE, snapshot
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.core.brief import Brief
-from briefing.ui.preview_pane import PreviewPane
+from briefing.ui.panes.preview_pane import PreviewPane
 
 
 def counting_pane(qtbot) -> tuple[PreviewPane, list[Brief]]:

@@ -15,11 +15,11 @@ from briefing.core.brief import Brief
 from briefing.core.extraction import Extraction
 from briefing.core.fact import FACT_KINDS, Fact
 from briefing.core.source import Source
-from briefing.ui.mime import MIME_SPAN
 from briefing.ui.models.fact_list import KIND_COLORS
-from briefing.ui.palette import dark_palette, soft_tints
-from briefing.ui.source_document import FactSpans
-from briefing.ui.source_pane import SourcePane
+from briefing.ui.models.mime import MIME_SPAN
+from briefing.ui.panes.palette import dark_palette, soft_tints
+from briefing.ui.panes.source_document import FactSpans
+from briefing.ui.panes.source_pane import SourcePane
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_each_fact_is_tinted_with_its_kinds_colour(pane: SourcePane, brief: Brie
 
 
 def test_entities_are_underlined_by_type_and_other_words_are_not(pane: SourcePane, brief: Brief):
-    from briefing.ui.source_document import ENTITY_UNDERLINES
+    from briefing.ui.panes.source_document import ENTITY_UNDERLINES
 
     fact = next(f for f in brief.facts if f.entities and f.source_id == pane.current_source_id())
     for mention in fact.entities:
@@ -116,7 +116,7 @@ def test_hovering_a_fact_shows_its_kind_speaker_and_dates(qtbot, pane: SourcePan
 
 
 def test_the_tooltip_lists_dates(pane: SourcePane, brief: Brief):
-    from briefing.ui.source_view import describe_fact
+    from briefing.ui.panes.source_view import describe_fact
 
     fact = next(f for f in brief.facts if f.dates)
     assert all(d.text in describe_fact(fact) for d in fact.dates)

@@ -13,10 +13,10 @@ from briefing.core.brief import Brief
 from briefing.core.extraction import Extraction
 from briefing.core.fact import FACT_KINDS, Fact
 from briefing.core.source import EntityMention, Source
-from briefing.ui import source_document
 from briefing.ui.models.fact_list import KIND_COLORS
-from briefing.ui.source_document import FactSpans, SourceDocument
-from briefing.ui.source_pane import SourcePane
+from briefing.ui.panes import source_document
+from briefing.ui.panes.source_document import FactSpans, SourceDocument
+from briefing.ui.panes.source_pane import SourcePane
 
 SENTENCE = "Minister Ahmed Khan said the steel mill in Karachi will reopen in July after talks in Moscow. "
 PERSON, PLACE = SENTENCE.index("Ahmed Khan"), SENTENCE.index("Karachi")

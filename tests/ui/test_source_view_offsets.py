@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from briefing.ui.text_offsets import OffsetMap
+from briefing.ui.panes.text_offsets import OffsetMap
 
 PIECES = ["a", "b", " ", "\n", "\r\n", "\U0001F600", "\u00e9", "e\u0301", "\u2028", "\u2029", "\t", "\U0001D54F"]
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 
-from briefing.paths import SAMPLE_ARTICLE
-from briefing.ui.extraction_worker import ExtractionJob
-from briefing.ui.main_window import MainWindow
+from briefing.storage.paths import SAMPLE_ARTICLE
+from briefing.ui.window.extraction_worker import ExtractionJob
+from briefing.ui.window.main_window import MainWindow
 
 WAIT_MS = 120_000
 

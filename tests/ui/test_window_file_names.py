@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.ui.window_files import file_stem_for
+from briefing.ui.window.file_handling import file_stem_for
 
 
 @pytest.mark.parametrize(("name", "stem"), [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.prefetch import can_fork
+from briefing.startup.prefetch import can_fork
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -20,12 +20,12 @@ REPO = Path(__file__).resolve().parents[2]
 # paint the window once, report what exists by then.
 SCRIPT = """
 import sys
-from briefing.paths import SAMPLE_ARTICLE
-from briefing.prefetch import Prefetch
+from briefing.storage.paths import SAMPLE_ARTICLE
+from briefing.startup.prefetch import Prefetch
 prefetch = Prefetch.start([str(SAMPLE_ARTICLE)])
 from PySide6 import QtGui, QtWidgets
 from briefing.ui.app import make_application, open_files
-from briefing.ui.main_window import MainWindow
+from briefing.ui.window.main_window import MainWindow
 
 app = make_application()
 window = MainWindow(interactive=True)
@@ -38,8 +38,8 @@ app.processEvents()
 lazy = "QWizard" not in vars(QtWidgets)  # PySide builds classes on first use (PYSIDE6_OPTION_LAZY)
 built = [name for name in ("QStyle", "QCommonStyle") if name in vars(QtWidgets)]
 built += [name for name in ("QGradient",) if name in vars(QtGui)]
-modules = [m for m in ("hashlib", "json", "datetime", "briefing.ui.mime", "briefing.ui.models.brief_drops",
-                       "briefing.extract.pipeline", "docx", "yaml") if m in sys.modules]
+modules = [m for m in ("hashlib", "json", "briefing.ui.models.mime", "briefing.ui.models.brief_drops",
+                       "briefing.extract.pipeline", "docx") if m in sys.modules]
 print(window.fact_model.rowCount(), lazy, ",".join(built) or "-", ",".join(modules) or "-")
 """
 

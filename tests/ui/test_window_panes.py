@@ -11,12 +11,16 @@ from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from briefing.paths import SAMPLE_ARTICLE
-from briefing.template.registry import DEFAULT_TEMPLATE_ID, available_templates, user_template_dir
-from briefing.ui import dialogs
-from briefing.ui.main_window import MainWindow
+from briefing.storage.paths import SAMPLE_ARTICLE
+from briefing.template.registry import (
+    DEFAULT_TEMPLATE_ID,
+    available_templates,
+    user_template_dir,
+)
+from briefing.ui.panes.preview_pane import DEBOUNCE_MS
+from briefing.ui.window import dialogs
+from briefing.ui.window.main_window import MainWindow
 from tests.ui.conftest import shown_window
-from briefing.ui.preview_pane import DEBOUNCE_MS
 
 
 @pytest.fixture
@@ -172,7 +176,7 @@ def test_closing_with_unsaved_work_asks_people_first(qtbot, monkeypatch, setting
     qtbot.addWidget(window)
     window.show()
     window.open_path(SAMPLE_ARTICLE)
-    from briefing.ui.commands import SetMetadataCommand
+    from briefing.ui.models.commands import SetMetadataCommand
 
     window.undo_stack.push(SetMetadataCommand(window.brief, "to", "Minister of State"))
     assert window.isWindowModified()
@@ -192,7 +196,7 @@ def test_closing_a_saved_brief_does_not_ask(qtbot, monkeypatch, settings: QSetti
 def test_a_window_for_scripts_never_asks(qtbot, monkeypatch, window: MainWindow):
     monkeypatch.setattr(dialogs, "ask_save_changes", lambda *a: pytest.fail("a script window asked"))
     window.brief.set_metadata("to", "x")
-    from briefing.ui.commands import SetMetadataCommand
+    from briefing.ui.models.commands import SetMetadataCommand
 
     window.undo_stack.push(SetMetadataCommand(window.brief, "to", "y"))
     assert window.close()

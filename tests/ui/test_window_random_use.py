@@ -12,12 +12,12 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from briefing.paths import SAMPLE_ARTICLE
-from briefing.storage import brief_to_yaml
+from briefing.storage.brief_file import brief_to_yaml
+from briefing.storage.paths import SAMPLE_ARTICLE
 from briefing.template.registry import available_templates
-from briefing.ui.main_window import MainWindow
+from briefing.ui.models.roles import Role
+from briefing.ui.window.main_window import MainWindow
 from tests.ui.conftest import shown_window
-from briefing.ui.roles import Role
 
 STEPS = 200
 CTRL = Qt.KeyboardModifier.ControlModifier

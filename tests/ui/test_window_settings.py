@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 from briefing.template.registry import DEFAULT_TEMPLATE_ID, available_templates
-from briefing.ui.main_window import MainWindow
-from briefing.ui.settings import MAX_RECENT, RecentFiles, app_settings
+from briefing.ui.window.main_window import MainWindow
+from briefing.ui.window.settings import MAX_RECENT, RecentFiles, app_settings
 from tests.ui.conftest import shown_window
 
 

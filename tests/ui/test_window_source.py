@@ -13,10 +13,10 @@ from briefing.core import ids
 from briefing.core.brief import Brief
 from briefing.core.extraction import Extraction
 from briefing.core.source import Source
-from briefing.paths import SAMPLE_ARTICLE
+from briefing.storage.paths import SAMPLE_ARTICLE
 from briefing.template.registry import find_template
-from briefing.ui.main_window import MainWindow
-from briefing.ui.roles import Role
+from briefing.ui.models.roles import Role
+from briefing.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -6,12 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.serialize import extraction_to_dict
 from briefing.extract import pipeline
-from briefing.paths import SAMPLE_ARTICLE as SAMPLE
-from briefing.prefetch import READ_AT_START_LIMIT, Prefetch, can_fork, read_at_start
+from briefing.startup.prefetch import (
+    READ_AT_START_LIMIT,
+    Prefetch,
+    can_fork,
+    read_at_start,
+)
+from briefing.storage.paths import SAMPLE_ARTICLE as SAMPLE
+from briefing.storage.serialize import extraction_to_dict
 from briefing.ui.app import open_files
-from briefing.ui.main_window import MainWindow
+from briefing.ui.window.main_window import MainWindow
 from tests.ui.conftest import shown_window
 
 
@@ -81,7 +86,7 @@ def test_a_long_article_given_at_start_is_read_in_the_background_then_the_others
 
 
 def test_work_waiting_for_a_paint_that_never_comes_runs_after_a_while(qtbot, settings, monkeypatch):
-    from briefing.ui import main_window
+    from briefing.ui.window import main_window
 
     monkeypatch.setattr(main_window, "PAINT_WAIT_MS", 50)
     window = MainWindow(settings=settings)  # never shown: as a window started minimised may never be painted
@@ -92,7 +97,7 @@ def test_work_waiting_for_a_paint_that_never_comes_runs_after_a_while(qtbot, set
 
 
 def test_a_long_article_is_not_read_by_the_second_process(tmp_path):
-    from briefing.prefetch import read_openings
+    from briefing.startup.prefetch import read_openings
 
     long_report = _long_article(tmp_path)
     found = read_openings([str(long_report), str(SAMPLE)])
@@ -101,7 +106,7 @@ def test_a_long_article_is_not_read_by_the_second_process(tmp_path):
 
 def test_a_file_opened_before_the_window_shows_reports_its_error_over_the_shown_window(qtbot, settings, monkeypatch,
                                                                                       tmp_path):
-    from briefing.ui import dialogs
+    from briefing.ui.window import dialogs
 
     shown: list[tuple[bool, str]] = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, message: shown.append((parent.isVisible(), message)))
@@ -122,7 +127,7 @@ def test_a_file_opened_before_the_window_shows_reports_its_error_over_the_shown_
 def test_the_app_opens_its_files_before_it_shows_its_window(monkeypatch):
     """So the window is laid out once, with its article, instead of empty and then again."""
     from briefing.ui import app as app_module
-    from briefing.ui import main_window
+    from briefing.ui.window import main_window
 
     seen: list[str] = []
     monkeypatch.setattr(app_module, "open_files", lambda window, paths: seen.append("open"))

@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 
 from briefing.core.errors import InputError
-from briefing.core.files import read_named_file
 from briefing.extract.formats.raw import RawArticle
+from briefing.storage.files import read_named_file
 
 MAX_BYTES = 200 * 1024 * 1024  # far beyond any article; keeps a mistaken drop from exhausting memory
 WORD_SUFFIXES = {".docx", ".dotx"}

@@ -25,8 +25,13 @@ from briefing.core.extraction import Extraction
 from briefing.core.fact import CUSTOM_KIND, Fact
 from briefing.core.source import Source
 from briefing.core.spans import trim_span
-from briefing.ui.commands import AddFactCommand, AddSourceCommand, MovePlacementsCommand, PlaceFactsCommand
-from briefing.ui.mime import Span, fact_ids_in, placement_ids_in, span_in
+from briefing.ui.models.commands import (
+    AddFactCommand,
+    AddSourceCommand,
+    MovePlacementsCommand,
+    PlaceFactsCommand,
+)
+from briefing.ui.models.mime import Span, fact_ids_in, placement_ids_in, span_in
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -158,7 +163,9 @@ def pasted_extraction(text: str) -> Extraction:
 
 def _pipeline_extraction(text: str) -> Extraction | None:
     try:
-        from briefing.extract.pipeline import extract_text  # written alongside; optional here
+        from briefing.extract.pipeline import (
+            extract_text,  # written alongside; optional here
+        )
     except ImportError:
         return None
     try:

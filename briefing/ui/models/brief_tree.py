@@ -10,16 +10,26 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QIcon, QUndoStack
 
 from briefing.core import events as ev
 from briefing.core.errors import BriefingError
-from briefing.paths import ICONS_DIR
-from briefing.ui.brief_follower import follow_brief
-from briefing.ui.commands import RemovePlacementsCommand, RewordCommand, SetNoteCommand
+from briefing.storage.paths import ICONS_DIR
+from briefing.ui.models.brief_follower import follow_brief
+from briefing.ui.models.commands import (
+    RemovePlacementsCommand,
+    RewordCommand,
+    SetNoteCommand,
+)
 from briefing.ui.models.fact_list import kind_icon
-from briefing.ui.roles import Role
+from briefing.ui.models.roles import Role
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
@@ -342,7 +352,7 @@ class BriefTreeModel(QAbstractItemModel):
     # ----------------------------------------------------------------- drag and drop
     # Drag payloads and drop plans are imported by the first drag or drop: opening the window needs neither.
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
-        from briefing.ui import mime
+        from briefing.ui.models import mime
 
         return [mime.MIME_PLACEMENT_IDS, mime.MIME_FACT_IDS, mime.MIME_SPAN, mime.MIME_TEXT]
 
@@ -351,7 +361,7 @@ class BriefTreeModel(QAbstractItemModel):
                        if self._valid(ix) and ix.internalId() != _SECTION})
         if not rows:
             return None
-        from briefing.ui.mime import placements_mime_data
+        from briefing.ui.models.mime import placements_mime_data
 
         sections = self._brief.sections
         return placements_mime_data(self._brief, (sections[si].placements[r].id for si, r in rows))

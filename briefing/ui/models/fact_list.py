@@ -9,12 +9,19 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from briefing.core import events as ev
-from briefing.ui.brief_follower import follow_brief
-from briefing.ui.roles import Role
+from briefing.ui.models.brief_follower import follow_brief
+from briefing.ui.models.roles import Role
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
@@ -216,7 +223,10 @@ class FactListModel(QAbstractListModel):
 
     # ----------------------------------------------------------------- drag
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
-        from briefing.ui.mime import MIME_FACT_IDS, MIME_TEXT  # the first drag imports the payloads
+        from briefing.ui.models.mime import (  # the first drag imports the payloads
+            MIME_FACT_IDS,
+            MIME_TEXT,
+        )
 
         return [MIME_FACT_IDS, MIME_TEXT]
 
@@ -224,7 +234,7 @@ class FactListModel(QAbstractListModel):
         rows = sorted({i.row() for i in indexes if i.isValid() and i.model() is self})
         if not rows:
             return None
-        from briefing.ui.mime import facts_mime_data
+        from briefing.ui.models.mime import facts_mime_data
 
         return facts_mime_data(self._brief, (self._brief.facts[r].id for r in rows))
 

@@ -1,0 +1,1 @@
+"""Headless composition for `briefing compose`: articles in, an auto-drafted brief out."""

@@ -1,0 +1,1 @@
+"""What starting the app needs before Qt: the display check, the prefetch process, the collector pause, logs."""

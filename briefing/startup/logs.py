@@ -1,0 +1,136 @@
+"""One rotating log file per user, so a crash or an odd failure leaves a traceback someone can send us.
+
+The log lives in the platform's log folder (``platformdirs.user_log_dir``): on Linux
+``$XDG_STATE_HOME/briefing/log`` (default ``~/.local/state/briefing/log``), on macOS
+``~/Library/Logs/briefing``, on Windows ``%LOCALAPPDATA%\\briefing\\Logs``. It is capped (1 MB x 5 old
+files). Logging must never be the reason the app fails: if the folder cannot be made, logging goes nowhere
+and ``setup_logging`` still returns where the log would have been.
+
+The app opens its window before it sets up the file (``hold_records`` first, ``setup_logging`` after the
+first paint: ``logging.handlers`` and ``platformdirs`` cost more than the rest of the module); records made
+in between are kept and written when the file handler arrives.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+LOGGER_NAME = "briefing"
+LOG_FILE = "briefing.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+
+_HANDLER_MARK = "_briefing_log_handler"
+
+
+def log_dir() -> Path:
+    """The platform's log folder for Briefing (follows XDG_STATE_HOME on Linux); not created here."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("briefing", appauthor=False))
+
+
+def log_path() -> Path:
+    """The current log file (older ones are ``briefing.log.1`` ... ``.5`` beside it)."""
+    return log_dir() / LOG_FILE
+
+
+def logger(name: str = "") -> logging.Logger:
+    """Briefing's logger, or a child of it (``logger("ui.crash")`` -> ``briefing.ui.safety.crash``)."""
+    return logging.getLogger(f"{LOGGER_NAME}.{name}" if name else LOGGER_NAME)
+
+
+def _installed(root: logging.Logger) -> list[logging.Handler]:
+    return [h for h in root.handlers if getattr(h, _HANDLER_MARK, False)]
+
+
+class _Held(logging.Handler):
+    """Keeps records until ``setup_logging`` installs the file handler, which then writes them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def hold_records(*, level: int = logging.INFO) -> None:
+    """Keep Briefing's records (``level`` and up) and other libraries' warnings until ``setup_logging``."""
+    logger().setLevel(level)
+    root = logging.getLogger()
+    if not any(isinstance(h, _Held) for h in root.handlers):
+        root.addHandler(_Held())
+
+
+def held_records() -> list[logging.LogRecord]:
+    """The records kept so far by ``hold_records``, oldest first."""
+    return [r for h in logging.getLogger().handlers if isinstance(h, _Held) for r in h.records]
+
+
+def portable(record: logging.LogRecord) -> logging.LogRecord:
+    """``record`` with its message and traceback as text, so it can be pickled to another process."""
+    record.msg, record.args = record.getMessage(), None
+    if record.exc_info:
+        record.exc_text = record.exc_text or logging.Formatter().formatException(record.exc_info)
+        record.exc_info = None
+    return record
+
+
+def replay(records: list[logging.LogRecord]) -> None:
+    """Log records made in another process (the one reading the opening articles) as if made here."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
+
+
+def setup_logging(*, level: int = logging.INFO, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> Path:
+    """Send Briefing's records (``level`` and up) and other libraries' warnings to the rotating file in
+    ``log_dir()``; returns its path.
+
+    Idempotent: a second call keeps the handler unless the log folder changed (a test moving
+    XDG_STATE_HOME), in which case the old handler is closed and replaced. The file is created on the
+    first record, not before.
+    """
+    import logging.handlers
+
+    path = log_path()
+    logger().setLevel(level)
+    # On the root logger: libraries' warnings (pypdf's "EOF marker not found"...) go to the file too,
+    # instead of Python's last-resort handler printing them as extra lines on stderr.
+    root = logging.getLogger()
+    held = [r for h in root.handlers if isinstance(h, _Held) for r in h.records]
+    for h in [h for h in root.handlers if isinstance(h, _Held)]:
+        root.removeHandler(h)
+    for handler in _installed(root):
+        if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == path \
+                and handler.maxBytes == max_bytes and handler.backupCount == backups:
+            _replay(handler, held)
+            return path
+        root.removeHandler(handler)
+        handler.close()
+    handler: logging.Handler
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups,
+                                                       encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.NullHandler()  # an unwritable home: run without a log rather than not at all
+    handler.setFormatter(logging.Formatter(FORMAT))
+    setattr(handler, _HANDLER_MARK, True)
+    root.addHandler(handler)
+    _replay(handler, held)
+    return path
+
+
+def _replay(handler: logging.Handler, records: list[logging.LogRecord]) -> None:
+    for record in records:
+        if record.levelno >= handler.level:
+            handler.handle(record)
+
+
+def one_line(err: BaseException) -> str:
+    """An exception as one line a person can read: its message, else its type's name."""
+    text = " ".join(str(err).split())
+    return text or type(err).__name__

@@ -1,0 +1,137 @@
+"""People, organisations and places found in the sources, with their roles: click one to see its facts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core import events as ev
+from briefing.ui.models.brief_follower import follow_brief
+
+if TYPE_CHECKING:
+    from briefing.core.brief import Brief
+    from briefing.core.source import Entity
+
+GROUPS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"))
+NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def merged_entities(brief: Brief) -> dict[str, list[Entity]]:
+    """Entities of every source grouped by type, one per name (mentions added up, first role kept)."""
+    by_key: dict[tuple[str, str], Entity] = {}
+    for extraction in brief.extractions.values():
+        for entity in extraction.entities:
+            key = (entity.type, entity.name.casefold())
+            if key in by_key:
+                known = by_key[key]
+                known.mentions += entity.mentions
+                known.role = known.role or entity.role
+            else:
+                by_key[key] = replace(entity, aliases=list(entity.aliases))
+    grouped: dict[str, list[Entity]] = {t: [] for t, _ in GROUPS}
+    for (etype, _), entity in by_key.items():
+        grouped.setdefault(etype, []).append(entity)
+    for entities in grouped.values():
+        entities.sort(key=lambda e: (-e.mentions, e.name.casefold()))
+    return grouped
+
+
+class EntityPanel(QWidget):
+    """Emits ``entity_chosen(name)`` on a click, and ``entity_chosen("")`` when the choice is cleared."""
+
+    entity_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entityPanel")
+        self.brief: Brief | None = None
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("entityList")
+        self.tree.setHeaderLabels(["Name", "Mentions", "Role"])  # the role is long: last, taking the rest
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.itemClicked.connect(self._on_click)
+        self.showing = QLabel(self)
+        self.showing.setObjectName("entityFilterLabel")
+        self.clear_button = QToolButton(self)
+        self.clear_button.setObjectName("entityFilterClear")
+        self.clear_button.setText("Show all")
+        self.clear_button.setAutoRaise(True)
+        self.clear_button.clicked.connect(self.clear)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.showing, 1)
+        row.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.tree, 1)
+        self.chosen = ""
+        self._show_choice()
+
+    def set_brief(self, brief: Brief | None) -> None:
+        """List the entities of another brief (None: an empty list) and let go of any chosen entity."""
+        follow_brief(self._on_event, self.brief, brief)
+        self.brief = brief
+        self.chosen = ""
+        self.rebuild()
+        self._show_choice()
+
+    def _on_event(self, event: ev.BriefEvent) -> None:
+        if event.kind == ev.SOURCES:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        self.tree.clear()
+        if self.brief is None:
+            return
+        grouped = merged_entities(self.brief)
+        for etype, title in GROUPS:
+            entities = grouped.get(etype, [])
+            if not entities:
+                continue
+            group = QTreeWidgetItem(self.tree, [f"{title} ({len(entities)})"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for entity in entities:
+                item = QTreeWidgetItem(group, [entity.name, str(entity.mentions or ""), entity.role])
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(0, NAME_ROLE, entity.name)
+                tip = entity.name + (f" \u2014 {entity.role}" if entity.role else "")
+                if entity.aliases:
+                    tip += "\nAlso: " + ", ".join(entity.aliases)
+                item.setToolTip(0, tip)
+                item.setToolTip(2, entity.role)
+            group.setExpanded(True)
+        self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
+
+    def choose(self, name: str) -> None:
+        self.chosen = name
+        self._show_choice()
+        self.entity_chosen.emit(name)
+
+    def clear(self) -> None:
+        self.tree.clearSelection()
+        self.choose("")
+
+    def _on_click(self, item: QTreeWidgetItem, _column: int) -> None:
+        name = item.data(0, NAME_ROLE)
+        if name:
+            self.choose("" if name == self.chosen else name)  # a second click lets go
+
+    def _show_choice(self) -> None:
+        self.showing.setText(f"Facts mentioning <b>{self.chosen}</b>" if self.chosen
+                             else "People, organisations and places")
+        self.clear_button.setVisible(bool(self.chosen))
