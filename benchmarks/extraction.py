@@ -32,7 +32,8 @@ def pysbd_segmenter():  # noqa: ANN201 - pysbd.Segmenter
     import warnings
 
     with warnings.catch_warnings():  # pysbd's source has invalid escape sequences, reported when compiled
-        warnings.simplefilter("ignore", SyntaxWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)  # Python 3.11
+        warnings.simplefilter("ignore", SyntaxWarning)  # Python 3.12 and newer
         import pysbd
 
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
