@@ -1,0 +1,58 @@
+"""Blocking: which pairs of facts are worth comparing at all, found through an inverted index of rare parts.
+
+Two facts can only report the same claim if they share something specific: a rare word, a name, a figure or
+a date. Each fact is filed under those keys; keys shared by too many facts (the story's topic words, "said")
+are left out of the index, since a pair sharing only them is never a match. Only facts filed together, from
+different sources, are compared, so cost grows with the matches, not with the square of the facts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from briefing.corroborate.features import ClaimFeatures
+
+MIN_CAP = 24  # a key may file this many facts even in a small set (one story: its topic words still pair)
+CAP_SHARE = 0.01  # in a large set, keys filing more than this share of the facts are too common to block on
+
+
+def document_frequency(features: Iterable[ClaimFeatures]) -> Counter[str]:
+    """How many facts use each stemmed word."""
+    df: Counter[str] = Counter()
+    for f in features:
+        df.update(f.words)
+    return df
+
+
+def index_keys(f: ClaimFeatures) -> set[str]:
+    """The keys a fact is filed under: its words, names, counted figures and dates (weekdays are too weak)."""
+    keys = {"w:" + w for w in f.words}
+    keys |= {"n:" + n for n in f.names}
+    keys |= {"f:" + fig.key for fig in f.figures if fig.unit}
+    keys |= {"d:" + d for d in f.dates if d[0].isdigit()}
+    return keys
+
+
+def candidate_pairs(features: list[ClaimFeatures]) -> Iterator[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of facts from different sources that share at least one indexed key.
+
+    Each pair is yielded once."""
+    cap = max(MIN_CAP, math.ceil(CAP_SHARE * len(features)))
+    postings: dict[str, list[int]] = {}
+    for f in features:
+        f.keys = index_keys(f)
+        for key in f.keys:
+            postings.setdefault(key, []).append(f.index)
+    seen: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) < 2 or len(members) > cap:
+            continue
+        for a_pos, i in enumerate(members):
+            source = features[i].source
+            for j in members[a_pos + 1:]:
+                if features[j].source != source and (i, j) not in seen:
+                    seen.add((i, j))
+                    yield i, j
