@@ -64,7 +64,7 @@ class Figure:
 
     @property
     def key(self) -> str:
-        """An index key: the unit and the value to two significant figures (rounding differences meet)."""
+        """An index key: the unit and the value to two significant figures ("$9bn" and "9 billion dollars" meet)."""
         return f"{self.unit}:{float(f'{self.value:.2g}')!r}"
 
 
