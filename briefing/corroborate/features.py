@@ -35,6 +35,16 @@ _SPACES = re.compile(r"\s+")
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b")
 _PUNCT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-"})
 _stemmer = snowballstemmer.stemmer("english")
+_stems: dict[str, str] = {}  # a news vocabulary is small next to its word count: each word is stemmed once
+
+
+def _stem_all(words: list[str]) -> list[str]:
+    missing = [w for w in dict.fromkeys(words) if w not in _stems]
+    if missing:
+        if len(_stems) > 200_000:
+            _stems.clear()
+        _stems.update(zip(missing, _stemmer.stemWords(missing)))
+    return [_stems[w] for w in words]
 
 
 @dataclass
@@ -63,7 +73,7 @@ def stems(text: str) -> list[str]:
     """The stems of the content words of ``text`` in order (stop words and one-letter words left out)."""
     words = [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
     words = [w.removesuffix("'s") for w in words if len(w) > 1 and w not in STOPWORDS]
-    return _stemmer.stemWords(words)
+    return _stem_all(words)
 
 
 def name_key(name: str, kind: str) -> str:

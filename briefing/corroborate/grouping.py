@@ -32,9 +32,10 @@ def _members_fit(scorer: PairScorer, feats: list[ClaimFeatures], group: list[int
 
 def group_indices(feats: list[ClaimFeatures]) -> list[list[int]]:
     """Groups as lists of positions in ``feats`` (each group: two or more facts, one per source)."""
-    scorer = PairScorer(feats, document_frequency(feats))
+    df = document_frequency(feats)
+    scorer = PairScorer(feats, df)
     edges = []
-    for i, j in candidate_pairs(feats):
+    for i, j in candidate_pairs(feats, df):
         score = scorer.score(feats[i], feats[j])
         if score >= PAIR_MIN:
             edges.append((-score, i, j))

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from briefing.corroborate.features import ClaimFeatures
 
 MIN_CAP = 24  # a key may file this many facts even in a small set (one story: its topic words still pair)
-CAP_SHARE = 0.01  # in a large set, keys filing more than this share of the facts are too common to block on
+CAP_SHARE = 0.005  # in a large set, keys filing more than this share of the facts are too common to block on
+RAREST_WORDS = 8  # a fact is filed under this many of its rarest words (two reports of a claim share some)
 
 
 def document_frequency(features: Iterable[ClaimFeatures]) -> Counter[str]:
@@ -27,23 +28,26 @@ def document_frequency(features: Iterable[ClaimFeatures]) -> Counter[str]:
     return df
 
 
-def index_keys(f: ClaimFeatures) -> set[str]:
-    """The keys a fact is filed under: its words, names, counted figures and dates (weekdays are too weak)."""
-    keys = {"w:" + w for w in f.words}
+def index_keys(f: ClaimFeatures, df: Counter[str]) -> set[str]:
+    """The keys a fact is filed under: its rarest words, names, counted figures and dates (weekdays are too
+    weak to block on)."""
+    rarest = sorted(f.words, key=lambda w: (df[w], w))[:RAREST_WORDS]
+    keys = {"w:" + w for w in rarest}
     keys |= {"n:" + n for n in f.names}
     keys |= {"f:" + fig.key for fig in f.figures if fig.unit}
     keys |= {"d:" + d for d in f.dates if d[0].isdigit()}
     return keys
 
 
-def candidate_pairs(features: list[ClaimFeatures]) -> Iterator[tuple[int, int]]:
+def candidate_pairs(features: list[ClaimFeatures], df: Counter[str] | None = None) -> Iterator[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of facts from different sources that share at least one indexed key.
 
-    Each pair is yielded once."""
+    Each pair is yielded once. ``df`` is ``document_frequency(features)`` when the caller has it already."""
+    df = document_frequency(features) if df is None else df
     cap = max(MIN_CAP, math.ceil(CAP_SHARE * len(features)))
     postings: dict[str, list[int]] = {}
     for f in features:
-        f.keys = index_keys(f)
+        f.keys = index_keys(f, df)
         for key in f.keys:
             postings.setdefault(key, []).append(f.index)
     seen: set[tuple[int, int]] = set()

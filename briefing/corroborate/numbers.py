@@ -30,7 +30,7 @@ _PERCENT = {"%", "percent", "per cent", "pct"}
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDS = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
 FIGURE = re.compile(
-    r"(?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|GBP|RMB|INR|PKR|Rs)\.?)?\s?"
+    r"(?<!\w)(?=[\d$€£¥A-Za-z])(?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|GBP|RMB|INR|PKR|Rs)\.?)?\s?"
     rf"(?:(?P<num>(?<![\w.,]){_NUMBER}(?![\d]))|(?P<word>\b(?:{_WORDS})\b))"
     r"(?:-?\s?(?P<scale>trillion|billion|million|thousand|crore|lakh|hundred|bn|mn|tn|[mbk])\b)?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|pct\b))?"
@@ -43,6 +43,8 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\.?\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?"
     rf"(?P<m2>{_MONTH})\b)", re.IGNORECASE)
+_MAY_HOLD_NUMBER = re.compile(rf"\d|\b(?:{_WORDS})\b", re.IGNORECASE)  # one cheap scan rules most sentences out
+_DIGIT = re.compile(r"\d")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
@@ -70,7 +72,9 @@ class Figure:
 
 def figures_in(text: str) -> list[Figure]:
     """Every figure in ``text``; years, ordinals ("50th") and a lone "one" are not figures."""
-    found = []
+    found: list[Figure] = []
+    if not _MAY_HOLD_NUMBER.search(text):
+        return found
     for m in FIGURE.finditer(text):
         if not (m.group("num") or m.group("word")) or m.group("ordinal"):
             continue
@@ -104,12 +108,12 @@ def date_keys(text: str, values: list[str]) -> set[str]:
             keys.add(value[5:])
         elif len(value) == 7:
             keys.add(value)
-    for m in _DAY_MONTH.finditer(text):
+    for m in (_DAY_MONTH.finditer(text) if _DIGIT.search(text) else ()):
         month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
         day = int(m.group("d1") or m.group("d2"))
         if 1 <= day <= 31:
             keys.add(f"{month:02d}-{day:02d}")
-    for m in _WEEKDAY.finditer(text):
+    for m in (_WEEKDAY.finditer(text) if "day" in text or "DAY" in text else ()):
         keys.add(m.group(1).lower())
     return keys
 

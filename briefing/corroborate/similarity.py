@@ -33,32 +33,37 @@ class PairScorer:
 
     def __init__(self, features: list[ClaimFeatures], df: Counter[str]) -> None:
         n = len(features) + 1
-        self._idf = {w: math.log(n / (count + 0.5)) for w, count in df.items()}
-        self._norm = [math.sqrt(sum(self._weight(w) ** 2 for w in f.words)) or 1.0 for f in features]
+        # squared weights, looked up once per shared word (the inner loop of grouping)
+        self._w2 = {w: max(0.0, math.log(n / (count + 0.5))) ** 2 for w, count in df.items()}
+        w2 = self._w2.get
+        self._norm = [math.sqrt(sum(w2(w, 0.0) for w in f.words)) or 1.0 for f in features]
 
-    def _weight(self, word: str) -> float:
-        return max(0.0, self._idf.get(word, 0.0))
+    def weight(self, word: str) -> float:
+        """How rare ``word`` (a stem) is among the facts: the log of the inverse share of facts using it."""
+        return math.sqrt(self._w2.get(word, 0.0))
 
     def wording(self, a: ClaimFeatures, b: ClaimFeatures) -> float:
-        """Cosine of the rarity-weighted content words, 0..1."""
+        """Cosine of the rarity-weighted content words, 0..1 (both facts must be among those the scorer was
+        made with: their words have weights)."""
         shared = a.words & b.words
         if not shared:
             return 0.0
-        dot = sum(self._weight(w) ** 2 for w in shared)
-        return dot / (self._norm[a.index] * self._norm[b.index])
+        return sum(map(self._w2.__getitem__, shared)) / (self._norm[a.index] * self._norm[b.index])
 
     def score(self, a: ClaimFeatures, b: ClaimFeatures) -> float:
         """The evidence that ``a`` and ``b`` report the same claim: about 0 (unrelated) to 1 and more."""
         score = self.wording(a, b)
-        shared_figures = sum(1 for x in a.figures if x.unit and any(x.agrees_with(y) for y in b.figures))
-        score += FIGURE_WEIGHT * min(2, shared_figures)
-        shared_dates = sum(1 for d in a.dates & b.dates if d[0].isdigit())
-        score += DATE_WEIGHT * min(2, shared_dates)
-        if not shared_dates and _calendar(a) and _calendar(b):
-            score -= DATE_CLASH_PENALTY  # most often two events; a true clash still groups on strong wording
-        if not shared_figures and _figure_units(a) & _figure_units(b):
-            score -= FIGURE_CLASH_PENALTY
-        if quoted_alike(a, b):
+        if a.figures and b.figures:
+            shared_figures = sum(1 for x in a.figures if x.unit and any(x.agrees_with(y) for y in b.figures))
+            score += FIGURE_WEIGHT * min(2, shared_figures)
+            if not shared_figures and _figure_units(a) & _figure_units(b):
+                score -= FIGURE_CLASH_PENALTY
+        if a.dates and b.dates:
+            shared_dates = sum(1 for d in a.dates & b.dates if d[0].isdigit())
+            score += DATE_WEIGHT * min(2, shared_dates)
+            if not shared_dates and _calendar(a) and _calendar(b):
+                score -= DATE_CLASH_PENALTY  # most often two events; a true clash still groups on strong wording
+        if a.quote and b.quote and quoted_alike(a, b):
             score = max(score, 1.0)
         return score
 
