@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 COPY_RATIO = 88.0  # rapidfuzz ratio (0..100) from which two wordings count as one text reprinted
 COPY_MIN_WORDS = 5
 QUOTE_COPY_RATIO = 90.0
+QUOTE_SHARE = 0.55  # a reprinted statement is most of each sentence, and most of the other's quotation
 WRITTEN = re.compile(r"\b(?:statement|e-?mail(?:ed)?|press release|news release|release|wrote|written|letter|"
                      r"post(?:ed)?|tweet(?:ed)?|filing|report)s?\b", re.IGNORECASE)
 
@@ -29,7 +30,15 @@ def _copies(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     if len(a.plain.split()) >= COPY_MIN_WORDS and len(b.plain.split()) >= COPY_MIN_WORDS and \
             near_copy(a, b, COPY_RATIO):
         return True
-    return same_quotation(a, b, QUOTE_COPY_RATIO) and bool(WRITTEN.search(a.plain) or WRITTEN.search(b.plain))
+    if not (_mostly_quotation(a) and _mostly_quotation(b)):
+        return False  # a phrase of a statement inside an outlet's own sentence is not a reprint
+    shorter, longer = sorted((len(a.quote), len(b.quote)))
+    return shorter >= QUOTE_SHARE * longer and same_quotation(a, b, QUOTE_COPY_RATIO) and \
+        bool(WRITTEN.search(a.plain) or WRITTEN.search(b.plain))
+
+
+def _mostly_quotation(f: ClaimFeatures) -> bool:
+    return len(f.quote) >= QUOTE_SHARE * len(f.content)
 
 
 def copied_members(members: list[ClaimFeatures]) -> list[int]:
