@@ -164,6 +164,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     _check_out(args.out)
     brief = load_brief(args.brief)
+    from briefing.corroborate.brief_groups import refresh_groups
+
+    refresh_groups(brief)  # groups are derived, not saved: a fact several sources report cites them all
     export_docx(brief, args.out, template=find_template_or_none(brief.template_id))
     print(f"Wrote {args.out}")
     return 0

@@ -60,6 +60,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, limit: int = MAX_BYTES) -> Pa
             media_type = response.headers.get_content_type()
             final = response.geturl() or url
     except urllib.error.HTTPError as err:
+        err.close()  # it holds the connection (the error page's body)
         raise InputError(f"{url} could not be fetched: the server answered {err.code} {err.reason}") from None
     except (TimeoutError, socket.timeout):
         raise InputError(f"{url} could not be fetched: no answer within {timeout:g} seconds") from None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
+
 from briefing.cli import main
 from tests.corroborate.stories import GAZETTE, LEDGER, WIRE
 
@@ -38,3 +40,17 @@ def test_a_missing_article_is_one_line_and_exit_status_2(capsys, tmp_path):
     assert main(["corroborate", str(WIRE), str(tmp_path / "nope.txt"), "--json"]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.count("\n") == 1
+
+
+def test_a_saved_brief_regroups_on_export_so_a_grouped_fact_still_cites_every_source(tmp_path, capsys):
+    from briefing.storage import load_brief, save_brief
+    from tests.corroborate.stories import fact_starting, story_brief
+
+    brief = story_brief()
+    brief.place([fact_starting(brief, GAZETTE, "Construction of the quay")], "key-findings")
+    save_brief(brief, tmp_path / "story.brief.yaml")
+    assert not load_brief(tmp_path / "story.brief.yaml").corroboration.groups  # derived, never saved
+    assert main(["export", str(tmp_path / "story.brief.yaml"), "--out", str(tmp_path / "story.docx")]) == 0
+    paragraphs = [p.text for p in docx.Document(str(tmp_path / "story.docx")).paragraphs]
+    line = next(t for t in paragraphs if t.startswith("Construction of the quay"))
+    assert line.endswith("\u00a0[1, 2]")
