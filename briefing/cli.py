@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
-SUBCOMMANDS = ("extract", "templates", "check-template", "compose", "export")
+SUBCOMMANDS = ("extract", "templates", "check-template", "compose", "export", "corroborate")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,7 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("extract", help="print the facts, entities and acronyms found in an article")
-    p.add_argument("path", help="article: .txt, .html, .docx or .pdf")
+    p.add_argument("path", help="article: .txt, .html, .docx or .pdf, or an http(s) address")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    p = sub.add_parser("corroborate", help="group the facts several articles report, with conflicts and copies")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files, folders or http(s) addresses")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     p = sub.add_parser("templates", help="list the available briefing templates")
@@ -44,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("path")
 
     p = sub.add_parser("compose", help="extract, auto-draft and export a brief in one go")
-    p.add_argument("articles", nargs="+", metavar="ARTICLE")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files, folders or http(s) addresses")
     p.add_argument("--template", default=None, help="template id or path (default: ministerial-note)")
     p.add_argument("--out", required=True, help="the Word file to write (.docx)")
     p.add_argument("--save", default=None, help="also save the brief (.brief.yaml) for the app")
@@ -56,11 +60,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from briefing.extract.pipeline import extract_path
-    from briefing.extract.report import extraction_report
     from briefing.storage.serialize import extraction_to_dict
+    from briefing.extract.report import extraction_report
+    from briefing.sources.locations import extract_location
 
-    extraction = extract_path(args.path)
+    extraction = extract_location(args.path)
     if args.json:
         import json
 
@@ -68,6 +72,35 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(extraction_report(extraction))
+    return 0
+
+
+def _cmd_corroborate(args: argparse.Namespace) -> int:
+    from briefing.corroborate.grouping import group_facts
+    from briefing.corroborate.report import groups_report, groups_to_json
+    from briefing.sources.locations import import_locations
+
+    imported = import_locations(args.articles)
+    if imported.problems:
+        print(f"briefing: warning: {imported.problem_message()}", file=sys.stderr)
+    labels: dict[str, str] = {}
+    facts, acronyms = [], {}
+    for label, extraction in imported.articles:
+        if extraction.source.id in labels:
+            continue  # the same article named twice is one source
+        labels[extraction.source.id] = label
+        facts += extraction.facts
+        for short, long in extraction.acronyms.items():
+            acronyms.setdefault(short, long)
+    groups = group_facts(facts, acronyms=acronyms, labels=labels)
+    by_id = {f.id: f for f in facts}
+    if args.json:
+        import json
+
+        json.dump(groups_to_json(groups, by_id, labels), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(groups_report(groups, by_id, labels))
     return 0
 
 
@@ -109,7 +142,8 @@ def _cmd_compose(args: argparse.Namespace) -> int:
     from briefing.compose.draft import compose
 
     _check_out(args.out)
-    brief = compose(args.articles, args.template)
+    brief = compose(args.articles, args.template,
+                    skipped=lambda message: print(f"briefing: warning: {message}", file=sys.stderr))
     from briefing.export.docx import export_docx
     from briefing.template.registry import find_template
 
@@ -130,13 +164,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     _check_out(args.out)
     brief = load_brief(args.brief)
+    from briefing.corroborate.brief_groups import refresh_groups
+
+    refresh_groups(brief)  # groups are derived, not saved: a fact several sources report cites them all
     export_docx(brief, args.out, template=find_template_or_none(brief.template_id))
     print(f"Wrote {args.out}")
     return 0
 
 
 COMMANDS = {"extract": _cmd_extract, "templates": _cmd_templates, "check-template": _cmd_check_template,
-            "compose": _cmd_compose, "export": _cmd_export}
+            "compose": _cmd_compose, "export": _cmd_export, "corroborate": _cmd_corroborate}
 
 
 def _run_gui(paths: Sequence[str]) -> int:

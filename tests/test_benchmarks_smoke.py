@@ -149,3 +149,14 @@ def test_the_script_starts(tmp_path):
     done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "run.py"), "--help"], capture_output=True,
                           text=True, check=False, cwd=tmp_path)
     assert done.returncode == 0 and "--only" in done.stdout
+
+
+def test_the_corroboration_rows_measure_synthetic_articles_and_all_pairs(monkeypatch):
+    from benchmarks import corroboration
+
+    monkeypatch.setattr(corroboration, "STORIES", 2)
+    monkeypatch.setattr(corroboration, "FACTS_PER_ARTICLE", 12)
+    facts = corroboration.synthetic_facts()
+    assert len(facts) == 2 * corroboration.OUTLETS * 12
+    absolute, ratio = corroboration.corroboration_rows(runs=1)
+    assert absolute.judge == AT_MOST and ratio.judge == RATIO and ratio.reference > 0

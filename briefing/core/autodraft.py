@@ -3,12 +3,12 @@
 The template's hints decide. A fact is proposed for a section when its kind is one of the section's
 ``kinds`` (if it lists any) and it mentions at least one of its ``keywords`` (if it lists any); a section
 with neither is left to the analyst (options, recommendations). Among the proposals, stronger ones win:
-more distinct keywords, then a kind listed earlier in ``kinds``, then earlier in the article (news puts the
-essentials first); a fact prefers the section where it is strongest, then the one earlier in the template.
+more distinct keywords, then more independent sources reporting the fact (``Brief.corroboration``), then a
+kind listed earlier in ``kinds``, then earlier in the article (news puts the essentials first); a fact prefers the section where it is strongest, then the one earlier in the template.
 Each fact goes to at most one section, a section takes at most ``max`` facts (the ones it ranks highest;
 the others try their next-best section), facts
-already placed stay where they are and count towards ``max``, and a sentence two articles share is placed
-once. Placements are made through ``Brief.place`` so every view hears of them (and undo can take them back).
+already placed stay where they are and count towards ``max``, and a sentence two articles share, or a claim
+several articles report (one corroboration group), is placed once. Placements are made through ``Brief.place`` so every view hears of them (and undo can take them back).
 """
 
 from __future__ import annotations
@@ -73,24 +73,32 @@ def auto_draft(brief: Brief, template: Template) -> list[Placement]:
     if not hints:
         return []
 
-    # Two articles reporting the same sentence: only its first occurrence is proposed.
+    # Two articles reporting the same sentence or claim: only the best-corroborated occurrence is proposed.
+    corroboration = brief.corroboration
     seen = {_same_sentence(brief.fact(p.fact_id).text) for s in brief.sections for p in s.placements}
-    rank: dict[tuple[str, int], tuple[int, int, int]] = {}  # (fact id, hint order) -> how a section ranks it
+    claimed = {id(g) for s in brief.sections for p in s.placements for g in corroboration.groups_of(p.fact_id)}
+    rank: dict[tuple[str, int], tuple[int, int, int, int]] = {}  # (fact id, hint order) -> how a section ranks it
     wishes: dict[str, list[_Hints]] = {}  # fact id -> sections it suits, best first
     rows: dict[str, int] = {}
-    for row, fact in enumerate(brief.facts):
+    by_support = sorted(range(len(brief.facts)),
+                        key=lambda r: (-corroboration.independent_sources(brief.facts[r].id), r))
+    for row in by_support:
+        fact = brief.facts[row]
         sentence = _same_sentence(fact.text)
-        if brief.times_placed(fact.id) or sentence in seen:
+        groups = {id(g) for g in corroboration.groups_of(fact.id)}
+        if brief.times_placed(fact.id) or sentence in seen or groups & claimed:
             continue
+        support = corroboration.independent_sources(fact.id)
         suits = []
         for h in hints:
             strength = h.strength(fact)
             if strength is not None:
                 hits, kind_index = strength
-                rank[fact.id, h.order] = (-hits, kind_index, row)
+                rank[fact.id, h.order] = (-hits, -support, kind_index, row)
                 suits.append((-hits, h.order, h))
         if suits:
             seen.add(sentence)
+            claimed |= groups
             wishes[fact.id] = [h for _hits, _order, h in sorted(suits, key=lambda t: t[:2])]
             rows[fact.id] = row
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from briefing.core import events as ev
+from briefing.core.corroboration import Corroboration, Group
 from briefing.core.errors import BriefError
 from briefing.core.fact_pool import NOT_DELETABLE, DeletedFact, FactDeletion, FactPool
 from briefing.core.ids import new_placement_id
@@ -51,6 +52,7 @@ class Brief(FactPool):
         self._fact_index: dict[str, int] = {}
         self._placed: Counter[str] = Counter()
         self._placed_facts = 0  # facts placed at least once: kept as placements come and go
+        self.corroboration = Corroboration()  # derived from the facts, not content: see set_groups
         self._reindex()
 
     # ----------------------------------------------------------------- construction and lookup
@@ -142,6 +144,21 @@ class Brief(FactPool):
         rows = sorted({self._fact_index[fid] for fid in fact_ids if fid in self._fact_index})
         for first, last in consecutive_runs(rows):
             self.events.emit(ev.BriefEvent(ev.FACT_CHANGED, first=first, last=last))
+
+    # ----------------------------------------------------------------- corroboration
+    def set_groups(self, groups: Iterable[Group]) -> Corroboration:
+        """Replace the groups of facts that several sources report (``briefing.corroborate`` computes them;
+        whoever adds or removes sources calls this). Groups naming a fact the brief does not hold are dropped.
+        Every fact row is told it changed (its badge may have); returns the previous corroboration."""
+        old = self.corroboration
+        self.corroboration = Corroboration(g for g in groups if all(f in self._fact_index for f in g.fact_ids))
+        if self.facts:
+            self.events.emit(ev.BriefEvent(ev.FACT_CHANGED, first=0, last=len(self.facts) - 1))
+        return old
+
+    def cited_sources(self, fact_id: str) -> list[str]:
+        """Source ids a placement of this fact cites: its own, then every other source reporting the same claim."""
+        return self.corroboration.cited_sources(self.fact(fact_id))
 
     # ----------------------------------------------------------------- placements
     def place(self, fact_ids: Iterable[str], section_id: str, index: int | None = None) -> list[Placement]:

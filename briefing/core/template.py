@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-LAYOUTS = ("bullets", "numbered", "paragraphs")
+LAYOUTS = ("bullets", "numbered", "paragraphs", "timeline")  # timeline: a table of date, event, sources
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing.core.brief import Brief
+    from briefing.core.brief import Brief, Placement
     from briefing.core.source import Source
 
 
@@ -27,6 +27,14 @@ def source_numbers(brief: Brief) -> dict[str, int]:
         if sid not in numbers:
             numbers[sid] = len(numbers) + 1
     return numbers
+
+
+def placement_sources(brief: Brief, placement: Placement) -> list[str]:
+    """Source ids a placement cites: its fact's own source, then every other source reporting the same claim
+    (``Brief.corroboration``). Empty for a placement of a fact the brief no longer holds."""
+    if not brief.has_fact(placement.fact_id):
+        return []
+    return [sid for sid in brief.cited_sources(placement.fact_id) if sid in brief.extractions]
 
 
 def numbered_sources(brief: Brief) -> list[tuple[int, Source]]:

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from briefing.export import wordml as ml
+from briefing.export.chronology import TIMELINE
 from briefing.export.comments import CommentWriter
+from briefing.export.docx_timeline import timeline_table
 from briefing.export.layout import ABBREVIATIONS_TITLE, SOURCES_TITLE, citation_marker
 from briefing.export.text import ABBREVIATION_DASH
 
@@ -96,6 +98,11 @@ class BodyWriter:
             self._comment(heading, f"Empty section. Guidance: {section.guidance}", SYSTEM_AUTHOR,
                           SYSTEM_INITIALS)
         style = {"bullets": self.ids.bullet, "numbered": self.ids.number}.get(section.layout, self.ids.normal)
+        if section.layout == TIMELINE and section.items:
+            timeline_table(self, section.items)
+            for text in section.paragraphs:
+                ml.run(ml.paragraph(self.body, self.ids.normal), text)
+            return
         num_id = ""
         if section.layout == "numbered" and section.items and style != self.ids.normal:
             num_id = self._restart_numbering(style)
@@ -109,7 +116,13 @@ class BodyWriter:
 
     def _item(self, p: _Element, item: Item) -> None:
         words = ml.run(p, item.text)
-        ml.run(p, citation_marker(item.citation))
+        ml.run(p, citation_marker(*item.citations))
+        self.item_comments(words, item)
+
+    def item_comments(self, words: _Element, item: Item) -> None:
+        """The comments a placed fact carries: its original wording, where its sources disagree, the note."""
+        if item.conflict:
+            self._comment(words, item.conflict, SYSTEM_AUTHOR, SYSTEM_INITIALS)
         if item.original:
             self._comment(words, f"Original wording: {item.original}", SYSTEM_AUTHOR, SYSTEM_INITIALS)
         if item.note:

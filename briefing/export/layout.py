@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from briefing.core.errors import ExportError
 from briefing.export.abbreviations import used_abbreviations
-from briefing.export.citations import numbered_sources, source_numbers
+from briefing.export.citations import numbered_sources, placement_sources, source_numbers
 from briefing.export.clean import clean_line, clean_text
 from briefing.export.quotes import quote_wording
+from briefing.export.chronology import TIMELINE, conflict_comment, in_date_order
 
 if TYPE_CHECKING:
-    from briefing.core.brief import Brief, Placement
+    from briefing.core.brief import Brief, Placement, Section
 
 ABBREVIATIONS_TITLE = "Abbreviations"
 SOURCES_TITLE = "Sources"
@@ -43,6 +44,14 @@ class Item:
     original: str = ""
     note: str = ""
     placement_id: str = ""
+    also: tuple[int, ...] = ()  # the other sources reporting the same claim
+    conflict: str = ""  # where those sources disagree: every variant with its source
+    date: str = ""  # in a timeline section: the date as the source wrote it
+
+    @property
+    def citations(self) -> tuple[int, ...]:
+        """Every source number the item cites, ascending ("[1, 3]")."""
+        return tuple(sorted({self.citation, *self.also}))
 
 
 @dataclass(frozen=True)
@@ -85,9 +94,9 @@ class BriefLayout:
     keywords: tuple[str, ...]
 
 
-def citation_marker(number: int) -> str:
-    """The marker after a fact. A no-break space keeps ``[n]`` from starting a line on its own."""
-    return f"\u00a0[{number}]"
+def citation_marker(number: int, *more: int) -> str:
+    """The marker after a fact, ``[1]`` or ``[1, 3]``. A no-break space keeps it from starting a line on its own."""
+    return "\u00a0[" + ", ".join(str(n) for n in sorted({number, *more})) + "]"
 
 
 def metadata_label(key: str) -> str:
@@ -125,9 +134,11 @@ def _item(brief: Brief, placement: Placement, numbers: dict[str, int]) -> Item:
     words = rewording or own_words
     if fact.kind == "quote":
         words = quote_wording(words, clean_line(fact.speaker or fact.attributed_to))
+    others = tuple(numbers[sid] for sid in placement_sources(brief, placement)[1:] if sid in numbers)
     return Item(text=words, citation=numbers[fact.source_id],
                 original=own_words if reworded else "",
-                note=clean_text(placement.note).strip(), placement_id=placement.id)
+                note=clean_text(placement.note).strip(), placement_id=placement.id, also=others,
+                conflict=conflict_comment(brief, fact.id, numbers))
 
 
 def _keywords(brief: Brief, abbreviations: list[tuple[str, str]]) -> tuple[str, ...]:
@@ -146,6 +157,11 @@ def _keywords(brief: Brief, abbreviations: list[tuple[str, str]]) -> tuple[str, 
     return tuple(list(seen.values())[:_MAX_KEYWORDS])
 
 
+def _items(brief: Brief, section: Section, numbers: dict[str, int]) -> tuple[Item, ...]:
+    items = tuple(_item(brief, p, numbers) for p in section.placements)
+    return in_date_order(brief, section, items) if section.layout == TIMELINE else items
+
+
 def brief_layout(brief: Brief) -> BriefLayout:
     """Lay out ``brief`` for reading. Raises ``ExportError`` if a placement points at a missing fact."""
     numbers = source_numbers(brief)
@@ -153,7 +169,7 @@ def brief_layout(brief: Brief) -> BriefLayout:
     sections = tuple(
         SectionBlock(id=s.id, title=clean_line(s.title) or s.id, layout=s.layout,
                      guidance=clean_line(s.guidance),
-                     items=tuple(_item(brief, p, numbers) for p in s.placements),
+                     items=_items(brief, s, numbers),
                      paragraphs=split_paragraphs(s.text))
         for s in brief.sections)
     title = clean_line(meta.get("title", "")) or clean_line(meta.get("subject", "")) or DEFAULT_TITLE

@@ -43,9 +43,11 @@ def _heading(title: str, anchor: str = "") -> str:
 
 def _item(item: Item) -> str:
     words = _text(item.text)
-    if item.original or item.note:
+    if item.original or item.note or item.conflict:
         words = f'<span style="background-color:{COMMENT_HIGHLIGHT}">{words}</span>'
-    return f'<a name="{escape(item.placement_id)}"></a>{words}&nbsp;[{item.citation}]'
+    date = f"<b>{_text(item.date)}</b> " if item.date else ""
+    numbers = ", ".join(map(str, item.citations))
+    return f'<a name="{escape(item.placement_id)}"></a>{date}{words}&nbsp;[{numbers}]'
 
 
 def _citation(citation: str, url: str) -> str:

@@ -39,7 +39,8 @@ def layout_lines(layout: BriefLayout) -> list[str]:
     lines.extend(f"{label}\t{value}" for label, value in layout.metadata)
     for section in layout.sections:
         lines.append(section.title)
-        lines.extend(item.text + citation_marker(item.citation) for item in section.items)
+        lines.extend((f"{item.date}\t" if item.date else "") + item.text + citation_marker(*item.citations)
+                     for item in section.items)
         lines.extend(section.paragraphs)
     if layout.abbreviations:
         lines.append(ABBREVIATIONS_TITLE)
