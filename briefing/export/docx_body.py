@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
 from briefing.export import wordml as ml
 from briefing.export.comments import CommentWriter
-from briefing.export.layout import ABBREVIATIONS_TITLE, SOURCES_TITLE, citation_marker
+from briefing.export.footnotes import FootnoteWriter
+from briefing.export.layout import ABBREVIATIONS_TITLE, SOURCES_TITLE
 from briefing.export.text import ABBREVIATION_DASH
 
 if TYPE_CHECKING:
@@ -48,6 +47,7 @@ class BodyWriter:
         self.note_initials = initials(layout.author)
         self.text_width = self._text_width()
         self._comments: CommentWriter | None = None  # created on first use: no empty comments part
+        self._footnotes: FootnoteWriter | None = None  # likewise: no footnotes part without footnotes
 
     def write(self) -> None:
         sect_pr = self.body.find(ml.qn("w:sectPr"))
@@ -64,31 +64,19 @@ class BodyWriter:
                 p = ml.paragraph(self.body, self.ids.normal)
                 ml.run(p, acronym, bold=True)
                 ml.run(p, ABBREVIATION_DASH + expansion)
-        if self.layout.sources:
+        if self.layout.listed_sources:
             self._heading(SOURCES_TITLE)
-            for source in self.layout.sources:
+            for source in self.layout.listed_sources:
                 p = ml.paragraph(self.body, self.ids.normal)
-                ml.run(p, f"[{source.number}] ")
-                self._citation(p, source.citation, source.url)
+                if self.layout.source_prefix:
+                    ml.run(p, f"[{source.number}] ")
+                ml.linked_text(p, self.document.part, source.citation, source.url)
         if sect_pr is not None:
             self.body.append(sect_pr)
 
     # ------------------------------------------------------------------ parts
     def _heading(self, title: str) -> _Element:
         return ml.run(ml.paragraph(self.body, self.ids.heading), title)
-
-    def _citation(self, p: _Element, citation: str, url: str) -> None:
-        """The source's citation, its web address (if any) a working link."""
-        at = citation.rfind(url) if url else -1
-        if at < 0:
-            ml.run(p, citation)
-            return
-        if at:
-            ml.run(p, citation[:at])
-        rid = self.document.part.relate_to(url, RT.HYPERLINK, is_external=True)
-        ml.hyperlink(p, rid, url)
-        if citation[at + len(url):]:
-            ml.run(p, citation[at + len(url):])
 
     def _section(self, section: SectionBlock) -> None:
         heading = self._heading(section.title)
@@ -109,7 +97,12 @@ class BodyWriter:
 
     def _item(self, p: _Element, item: Item) -> None:
         words = ml.run(p, item.text)
-        ml.run(p, citation_marker(item.citation))
+        if item.marker:
+            ml.run(p, item.marker)
+        if item.footnote:
+            if self._footnotes is None:
+                self._footnotes = FootnoteWriter(self.document)
+            self._footnotes.add(p, [(s.citation, s.url) for s in self.layout.footnote_entries(item)])
         if item.original:
             self._comment(words, f"Original wording: {item.original}", SYSTEM_AUTHOR, SYSTEM_INITIALS)
         if item.note:
