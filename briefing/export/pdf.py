@@ -57,6 +57,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.kill()
     except OSError:
         pass
+    if process.stdout is not None:
+        process.stdout.close()
     process.wait()
 
 
