@@ -66,7 +66,7 @@ def test_the_plain_text_writes_out_headings_bullets_and_list_numbers(brief):
             in text)
     assert text.startswith("OFFICIAL\n\nBriefing note") and text.endswith("\n\nOFFICIAL\n")
     assert "To: Minister of Industries" in text
-    assert f"\n\nSources\n[1] Business Recorder" in text and WEB in text
+    assert "\n\nSources\n[1] Business Recorder" in text and WEB in text
 
 
 def test_the_html_has_lists_and_live_links_but_nothing_only_the_analyst_sees(brief):
