@@ -107,7 +107,7 @@ class BriefLayout:
         if not self.citations.lists_sources:
             return ()
         if self.citations.style == AUTHOR_DATE:
-            return tuple(sorted(self.sources, key=lambda s: (s.short.casefold(), s.number)))
+            return tuple(sorted(self.sources, key=lambda s: (s.short.lstrip("\u201c\"'").casefold(), s.number)))
         return self.sources
 
     @property
@@ -118,11 +118,6 @@ class BriefLayout:
     def footnote_entries(self, item: Item) -> tuple[SourceEntry, ...]:
         """The sources ``item``'s footnote names, in the order the fact cites them."""
         return tuple(self.source(n) for n in item.sources)
-
-
-def citation_marker(number: int) -> str:
-    """The numbered style's marker after a fact (``\u00a0[n]``)."""
-    return numbered_marker([number])
 
 
 def metadata_label(key: str) -> str:
