@@ -61,7 +61,8 @@ def build_document(brief: Brief, template: Template | None = None, citations: st
     return document
 
 
-def _check_target(target: Path) -> None:
+def check_target(target: Path) -> None:
+    """Refuse to replace a read-only file: the analyst (or their office) made it so on purpose."""
     if target.exists() and target.is_file() and not target.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP
                                                                             | stat.S_IWOTH):
         raise ExportError(f"{target} is read-only; choose another name or make it writable")
@@ -77,7 +78,7 @@ def export_docx(brief: Brief, path: str | os.PathLike[str], *, template: Templat
     and leave the old file as it was, with no temporary file behind.
     """
     target = Path(path)
-    _check_target(target)
+    check_target(target)
     document = build_document(brief, template, citations)
     buffer = io.BytesIO()
     document.save(buffer)

@@ -105,11 +105,12 @@ def export_pdf(brief: Brief, path: str | os.PathLike[str], *, template: Template
                citations: str | None = None, timeout: float = CONVERT_TIMEOUT) -> Path:
     """Write ``brief`` to ``path`` as PDF: exported as .docx (same options as ``export_docx``) into a temporary
     folder, then converted. What File › Export as PDF calls; errors as ``convert_to_pdf``."""
-    from briefing.export.docx import export_docx
+    from briefing.export.docx import check_target, export_docx
 
     if find_office() is None:  # say so before doing the export's work
         raise ExportError(INSTALL_HINT)
     target = Path(path)
+    check_target(target)
     with tempfile.TemporaryDirectory(prefix="briefing-docx-") as work:
         docx_path = export_docx(brief, Path(work) / f"{target.stem or 'brief'}.docx", template=template,
                                 citations=citations)

@@ -127,3 +127,14 @@ def test_libreoffice_turns_each_citation_style_into_a_pdf_that_reads_like_the_br
 
 def test_the_real_libreoffice_is_found_on_path_when_installed():
     assert (REAL_OFFICE is not None) == any(shutil.which(n) for n in ("soffice", "libreoffice"))
+
+
+@needs_posix
+def test_a_read_only_pdf_is_refused_like_a_read_only_word_file(tmp_path, only_fakes):
+    _fake_office(only_fakes, "exit 0\n")
+    target = tmp_path / "brief.pdf"
+    target.write_bytes(b"%PDF kept")
+    target.chmod(0o444)
+    with pytest.raises(ExportError, match="read-only"):
+        export_pdf(_brief(), target)
+    assert target.read_bytes() == b"%PDF kept"
