@@ -10,9 +10,8 @@ result the same way: what grouping would cost without the index.
 
 from __future__ import annotations
 
-import random
-
 import gc
+import random
 import time
 from typing import Callable
 

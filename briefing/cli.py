@@ -18,9 +18,14 @@ from briefing.startup.logs import hold_records, logger, one_line, setup_logging
 if TYPE_CHECKING:
     import argparse
 
+    from briefing.core.brief import Brief
+    from briefing.core.template import Template
+
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
 SUBCOMMANDS = ("extract", "templates", "check-template", "compose", "export", "corroborate")
+DESKTOP_OPTIONS = ("--install-desktop", "--uninstall-desktop")
+OUT_SUFFIXES = (".docx", ".pdf")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Compose source-cited Word briefs from news articles. With no command, opens the app "
                     "(on the bundled sample article if no file is given).",
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="add Briefing to your applications menu and open *.brief.yaml files with it")
+    desktop.add_argument("--uninstall-desktop", action="store_true", help="undo --install-desktop")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("extract", help="print the facts, entities and acronyms found in an article")
@@ -50,19 +59,27 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compose", help="extract, auto-draft and export a brief in one go")
     p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files, folders or http(s) addresses")
     p.add_argument("--template", default=None, help="template id or path (default: ministerial-note)")
-    p.add_argument("--out", required=True, help="the Word file to write (.docx)")
+    _output_options(p)
     p.add_argument("--save", default=None, help="also save the brief (.brief.yaml) for the app")
 
-    p = sub.add_parser("export", help="write a saved brief (.brief.yaml) as a Word document")
+    p = sub.add_parser("export", help="write a saved brief (.brief.yaml) as a Word document or PDF")
     p.add_argument("brief")
-    p.add_argument("--out", required=True, help="the Word file to write (.docx)")
+    _output_options(p)
     return parser
 
 
+def _output_options(p: argparse.ArgumentParser) -> None:
+    from briefing.core.template import CITATION_STYLES
+
+    p.add_argument("--out", required=True, help="the file to write: .docx, or .pdf (needs LibreOffice)")
+    p.add_argument("--citations", choices=CITATION_STYLES, default=None,
+                   help="how facts cite their sources (default: the template's, else numbered)")
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from briefing.storage.serialize import extraction_to_dict
     from briefing.extract.report import extraction_report
     from briefing.sources.locations import extract_location
+    from briefing.storage.serialize import extraction_to_dict
 
     extraction = extract_location(args.path)
     if args.json:
@@ -134,8 +151,21 @@ def _cmd_check_template(args: argparse.Namespace) -> int:
 
 
 def _check_out(path: str) -> None:
-    if not path.lower().endswith(".docx"):
-        raise BriefingError(f"--out must name a .docx file, not {path!r}")
+    if not path.lower().endswith(OUT_SUFFIXES):
+        raise BriefingError(f"--out must name a .docx or .pdf file, not {path!r}")
+
+
+def _write(brief: Brief, out: str, template: Template | None, citations: str | None) -> None:
+    """The brief as Word, or as PDF when ``out`` ends in .pdf."""
+    if out.lower().endswith(".pdf"):
+        from briefing.export.pdf import export_pdf
+
+        export_pdf(brief, out, template=template, citations=citations)
+    else:
+        from briefing.export.docx import export_docx
+
+        export_docx(brief, out, template=template, citations=citations)
+    print(f"Wrote {out}")
 
 
 def _cmd_compose(args: argparse.Namespace) -> int:
@@ -144,11 +174,9 @@ def _cmd_compose(args: argparse.Namespace) -> int:
     _check_out(args.out)
     brief = compose(args.articles, args.template,
                     skipped=lambda message: print(f"briefing: warning: {message}", file=sys.stderr))
-    from briefing.export.docx import export_docx
     from briefing.template.registry import find_template
 
-    export_docx(brief, args.out, template=find_template(args.template or brief.template_id))
-    print(f"Wrote {args.out}")
+    _write(brief, args.out, find_template(args.template or brief.template_id), args.citations)
     if args.save:
         from briefing.storage.brief_file import save_brief
 
@@ -158,7 +186,6 @@ def _cmd_compose(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from briefing.export.docx import export_docx
     from briefing.storage.brief_file import load_brief
     from briefing.template.registry import find_template_or_none
 
@@ -167,8 +194,24 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from briefing.corroborate.brief_groups import refresh_groups
 
     refresh_groups(brief)  # groups are derived, not saved: a fact several sources report cites them all
-    export_docx(brief, args.out, template=find_template_or_none(brief.template_id))
-    print(f"Wrote {args.out}")
+    _write(brief, args.out, find_template_or_none(brief.template_id), args.citations)
+    return 0
+
+
+def _cmd_desktop(args: argparse.Namespace) -> int:
+    from briefing.install.desktop import install_desktop, uninstall_desktop
+
+    if args.install_desktop:
+        change = install_desktop()
+        print("Briefing is in your applications menu; double-clicking a .brief.yaml file opens it.")
+    else:
+        change = uninstall_desktop()
+        print("Briefing's applications menu entry and file type are removed." if change.files
+              else "Briefing was not installed in the applications menu; nothing to remove.")
+    for path in change.files:
+        print(f"  {path}")
+    for warning in change.warnings:
+        print(f"briefing: warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -201,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand, or the app on the given files; 0 on success, 2 for a mistake a person can fix (one line on
     stderr, no traceback)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = bool(argv) and argv[0] in SUBCOMMANDS or any(a in ("-h", "--help") for a in argv[:1])
+    command = bool(argv) and argv[0] in SUBCOMMANDS + DESKTOP_OPTIONS or any(a in ("-h", "--help") for a in argv[:1])
     if command:
         setup_logging()
     else:
@@ -211,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command:
             args = _parser().parse_args(argv)
+            if args.command is None:
+                return _cmd_desktop(args)
             return COMMANDS[args.command](args)
         missing = [p for p in argv if not Path(p).exists()]
         if missing:

@@ -29,6 +29,7 @@ def test_the_wheel_carries_the_templates_and_the_sample_article(wheel: Path):
     assert "briefing/_data/templates/ministerial-note.yaml" in names
     assert "briefing/_data/templates/reference.docx" in names
     assert "briefing/_data/resources/psm-russia.txt" in names
+    assert "briefing/_data/resources/icons/briefing.svg" in names  # the desktop entry's icon
     assert "briefing/extract/data/places.tsv" in names
 
 
@@ -61,3 +62,10 @@ def test_pip_install_into_a_fresh_venv_lists_templates_and_composes_the_sample(w
 
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Pakistan Steel Mills" in text
+
+    desktop_env = {**env, "XDG_DATA_HOME": str(tmp_path / "share")}
+    subprocess.run([str(env_dir / "bin" / "briefing"), "--install-desktop"], cwd=elsewhere, env=desktop_env,
+                   check=True, capture_output=True)
+    entry = (tmp_path / "share" / "applications" / "briefing.desktop").read_text(encoding="utf-8")
+    assert f"\nTryExec={env_dir / 'bin' / 'briefing'}\n" in entry  # the installed command starts the app
+    assert (tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps" / "briefing.svg").is_file()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 LAYOUTS = ("bullets", "numbered", "paragraphs", "timeline")  # timeline: a table of date, event, sources
+CITATION_STYLES = ("numbered", "footnotes", "author-date")  # how the exported brief cites (export.citations)
 
 
 @dataclass
@@ -46,6 +47,8 @@ class Template:
     fields: list[FieldSpec] = field(default_factory=list)
     sections: list[SectionSpec] = field(default_factory=list)
     reference_docx: str = ""  # path to a Word reference document (styles, page set-up), relative to the YAML
+    citations: str = "numbered"  # one of CITATION_STYLES
+    sources_section: bool = True  # whether the brief ends with its Sources (numbered always does)
     path: str = ""
 
     def section(self, section_id: str) -> SectionSpec | None:

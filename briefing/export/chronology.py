@@ -5,15 +5,13 @@ Kept out of ``layout`` (which calls these) so the plan of the brief stays one re
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefing.core.timeline import fact_date, source_year
 from briefing.export.clean import clean_line
 
 if TYPE_CHECKING:
-    from briefing.core.brief import Brief, Section
-    from briefing.export.layout import Item
+    from briefing.core.brief import Brief, Placement, Section
 
 TIMELINE = "timeline"  # a section layout: a table of date, event and sources, in date order
 WHAT = {"figure": "a figure", "date": "a date", "attribution": "who said it", "other": "a detail"}
@@ -36,16 +34,16 @@ def conflict_comment(brief: Brief, fact_id: str, numbers: dict[str, int]) -> str
     return "\n".join(lines)
 
 
-def in_date_order(brief: Brief, section: Section, items: tuple[Item, ...]) -> tuple[Item, ...]:
-    """A timeline section's items: the dated ones in date order (the same date: the analyst's order), each with
-    its date as written, then the undated ones in the analyst's order."""
+def in_date_order(brief: Brief, section: Section) -> list[tuple[Placement, str]]:
+    """A timeline section's placements with their dates as written: the dated ones in date order (the same
+    date: the analyst's order), then the undated ones in the analyst's order with an empty date."""
     years = {sid: source_year(x) for sid, x in brief.extractions.items()}
     dated, undated = [], []
-    for k, (placement, item) in enumerate(zip(section.placements, items)):
-        fact = brief.fact(placement.fact_id)
-        found = fact_date(fact, years.get(fact.source_id, ""))
+    for k, placement in enumerate(section.placements):
+        fact = brief.fact(placement.fact_id) if brief.has_fact(placement.fact_id) else None
+        found = fact_date(fact, years.get(fact.source_id, "")) if fact is not None else None
         if found is None:
-            undated.append(item)
+            undated.append((placement, ""))
         else:
-            dated.append((found[0], k, replace(item, date=clean_line(found[1]))))
-    return tuple(item for _when, _k, item in sorted(dated, key=lambda row: row[:2])) + tuple(undated)
+            dated.append((found[0], k, placement, clean_line(found[1])))
+    return [(placement, date) for _when, _k, placement, date in sorted(dated, key=lambda row: row[:2])] + undated

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
 from briefing.export import wordml as ml
 from briefing.export.chronology import TIMELINE
 from briefing.export.comments import CommentWriter
 from briefing.export.docx_timeline import timeline_table
-from briefing.export.layout import ABBREVIATIONS_TITLE, SOURCES_TITLE, citation_marker
+from briefing.export.footnotes import FootnoteWriter
+from briefing.export.layout import ABBREVIATIONS_TITLE, SOURCES_TITLE
 from briefing.export.text import ABBREVIATION_DASH
 
 if TYPE_CHECKING:
@@ -50,6 +49,7 @@ class BodyWriter:
         self.note_initials = initials(layout.author)
         self.text_width = self._text_width()
         self._comments: CommentWriter | None = None  # created on first use: no empty comments part
+        self._footnotes: FootnoteWriter | None = None  # likewise: no footnotes part without footnotes
 
     def write(self) -> None:
         sect_pr = self.body.find(ml.qn("w:sectPr"))
@@ -66,31 +66,19 @@ class BodyWriter:
                 p = ml.paragraph(self.body, self.ids.normal)
                 ml.run(p, acronym, bold=True)
                 ml.run(p, ABBREVIATION_DASH + expansion)
-        if self.layout.sources:
+        if self.layout.listed_sources:
             self._heading(SOURCES_TITLE)
-            for source in self.layout.sources:
+            for source in self.layout.listed_sources:
                 p = ml.paragraph(self.body, self.ids.normal)
-                ml.run(p, f"[{source.number}] ")
-                self._citation(p, source.citation, source.url)
+                if self.layout.source_prefix:
+                    ml.run(p, f"[{source.number}] ")
+                ml.linked_text(p, self.document.part, source.citation, source.url)
         if sect_pr is not None:
             self.body.append(sect_pr)
 
     # ------------------------------------------------------------------ parts
     def _heading(self, title: str) -> _Element:
         return ml.run(ml.paragraph(self.body, self.ids.heading), title)
-
-    def _citation(self, p: _Element, citation: str, url: str) -> None:
-        """The source's citation, its web address (if any) a working link."""
-        at = citation.rfind(url) if url else -1
-        if at < 0:
-            ml.run(p, citation)
-            return
-        if at:
-            ml.run(p, citation[:at])
-        rid = self.document.part.relate_to(url, RT.HYPERLINK, is_external=True)
-        ml.hyperlink(p, rid, url)
-        if citation[at + len(url):]:
-            ml.run(p, citation[at + len(url):])
 
     def _section(self, section: SectionBlock) -> None:
         heading = self._heading(section.title)
@@ -116,11 +104,20 @@ class BodyWriter:
 
     def _item(self, p: _Element, item: Item) -> None:
         words = ml.run(p, item.text)
-        ml.run(p, citation_marker(*item.citations))
+        self.cite(p, item)
         self.item_comments(words, item)
 
+    def cite(self, p: _Element, item: Item) -> None:
+        """The citation after a placed fact: its marker in the brief's style, or a footnote reference."""
+        if item.marker:
+            ml.run(p, item.marker)
+        if item.footnote:
+            if self._footnotes is None:
+                self._footnotes = FootnoteWriter(self.document)
+            self._footnotes.add(p, [(s.citation, s.url) for s in self.layout.footnote_entries(item)])
+
     def item_comments(self, words: _Element, item: Item) -> None:
-        """The comments a placed fact carries: its original wording, where its sources disagree, the note."""
+        """The comments a placed fact carries: where its sources disagree, its original wording, the note."""
         if item.conflict:
             self._comment(words, item.conflict, SYSTEM_AUTHOR, SYSTEM_INITIALS)
         if item.original:

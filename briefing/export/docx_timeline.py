@@ -6,6 +6,7 @@ comments a bullet would (original wording, a conflict between sources, the analy
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefing.export import wordml as ml
@@ -49,5 +50,5 @@ def timeline_table(writer: BodyWriter, items: tuple[Item, ...]) -> None:
         ml.run(_cell(tr, widths[0], writer.ids.normal), item.date or "undated")
         words = ml.run(_cell(tr, widths[1], writer.ids.normal), item.text)
         writer.item_comments(words, item)
-        ml.run(_cell(tr, widths[2], writer.ids.normal), "[" + ", ".join(map(str, item.citations)) + "]")
+        writer.cite(_cell(tr, widths[2], writer.ids.normal), replace(item, marker=item.marker.lstrip("\u00a0")))
     ml.paragraph(writer.body, writer.ids.normal)  # Word needs a paragraph between a table and what follows

@@ -13,10 +13,21 @@ from typing import TYPE_CHECKING
 
 from briefing.core.errors import ExportError
 from briefing.export.abbreviations import used_abbreviations
-from briefing.export.citations import numbered_sources, placement_sources, source_numbers
+from briefing.export.chronology import TIMELINE, conflict_comment, in_date_order
+from briefing.export.citations import (
+    AUTHOR_DATE,
+    FOOTNOTES,
+    NUMBERED,
+    CitationOptions,
+    author_date_labels,
+    author_date_marker,
+    numbered_marker,
+    numbered_sources,
+    placement_sources,
+    source_numbers,
+)
 from briefing.export.clean import clean_line, clean_text
 from briefing.export.quotes import quote_wording
-from briefing.export.chronology import TIMELINE, conflict_comment, in_date_order
 
 if TYPE_CHECKING:
     from briefing.core.brief import Brief, Placement, Section
@@ -37,21 +48,22 @@ _MAX_KEYWORDS = 30
 
 @dataclass(frozen=True)
 class Item:
-    """One placed fact as the reader sees it. ``original`` is the source's words when reworded, else ""."""
+    """One placed fact as the reader sees it. ``original`` is the source's words when reworded, else "".
+
+    ``sources`` are the numbers of the sources it cites (see ``BriefLayout.source``); ``marker`` is the text
+    after the wording in the brief's citation style (``[1]``, ``(Publisher, date)``, or "" with footnotes);
+    ``footnote`` is its footnote's number in reading order with footnotes, else 0.
+    """
 
     text: str
-    citation: int
+    sources: tuple[int, ...]
+    marker: str
     original: str = ""
     note: str = ""
     placement_id: str = ""
-    also: tuple[int, ...] = ()  # the other sources reporting the same claim
-    conflict: str = ""  # where those sources disagree: every variant with its source
+    footnote: int = 0
+    conflict: str = ""  # where the sources reporting this claim disagree: every variant with its source
     date: str = ""  # in a timeline section: the date as the source wrote it
-
-    @property
-    def citations(self) -> tuple[int, ...]:
-        """Every source number the item cites, ascending ("[1, 3]")."""
-        return tuple(sorted({self.citation, *self.also}))
 
 
 @dataclass(frozen=True)
@@ -72,11 +84,12 @@ class SectionBlock:
 
 @dataclass(frozen=True)
 class SourceEntry:
-    """One line of the Sources list: the number the facts cite, and the citation text."""
+    """A source as cited: its number, its full citation (Sources list, footnotes) and its author-date label."""
 
     number: int
     citation: str
     url: str = ""  # set when the source came from the web, so renderers can link it
+    short: str = ""  # "Publisher, 2 July 2025": the author-date label
 
 
 @dataclass(frozen=True)
@@ -90,13 +103,33 @@ class BriefLayout:
     metadata: tuple[tuple[str, str], ...]  # (label, value), only fields with a value
     sections: tuple[SectionBlock, ...]
     abbreviations: tuple[tuple[str, str], ...]
-    sources: tuple[SourceEntry, ...]
+    sources: tuple[SourceEntry, ...]  # every source, by number
     keywords: tuple[str, ...]
+    citations: CitationOptions = CitationOptions()
 
+    def source(self, number: int) -> SourceEntry:
+        """The source cited as ``number`` (sources are numbered 1, 2, ... in this tuple's order)."""
+        entry = self.sources[number - 1] if 0 < number <= len(self.sources) else None
+        return entry if entry is not None and entry.number == number else \
+            next(s for s in self.sources if s.number == number)
 
-def citation_marker(number: int, *more: int) -> str:
-    """The marker after a fact, ``[1]`` or ``[1, 3]``. A no-break space keeps it from starting a line on its own."""
-    return "\u00a0[" + ", ".join(str(n) for n in sorted({number, *more})) + "]"
+    @property
+    def listed_sources(self) -> tuple[SourceEntry, ...]:
+        """The closing Sources list: by number, alphabetical with author-date, none when the template drops it."""
+        if not self.citations.lists_sources:
+            return ()
+        if self.citations.style == AUTHOR_DATE:
+            return tuple(sorted(self.sources, key=lambda s: (s.short.lstrip("\u201c\"'").casefold(), s.number)))
+        return self.sources
+
+    @property
+    def source_prefix(self) -> bool:
+        """Whether a Sources entry starts with its ``[n]`` (only the numbered style refers to numbers)."""
+        return self.citations.style == NUMBERED
+
+    def footnote_entries(self, item: Item) -> tuple[SourceEntry, ...]:
+        """The sources ``item``'s footnote names, in the order the fact cites them."""
+        return tuple(self.source(n) for n in item.sources)
 
 
 def metadata_label(key: str) -> str:
@@ -121,24 +154,51 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(p for p in (part.strip() for part in _BLANK_LINE.split(clean_text(text))) if p)
 
 
-def _item(brief: Brief, placement: Placement, numbers: dict[str, int]) -> Item:
+class _Citer:
+    """Marks placed facts in one style, counting footnotes in reading order."""
+
+    def __init__(self, options: CitationOptions, numbers: dict[str, int], labels: dict[str, str]) -> None:
+        self.options, self.numbers, self.labels = options, numbers, labels
+        self.footnotes = 0
+
+    def cite(self, source_ids: list[str]) -> tuple[tuple[int, ...], str, int]:
+        """(source numbers, marker, footnote number) for a fact citing ``source_ids``."""
+        ids = list(dict.fromkeys(source_ids))
+        numbers = tuple(self.numbers[sid] for sid in ids)
+        if self.options.style == FOOTNOTES:
+            self.footnotes += 1
+            return numbers, "", self.footnotes
+        if self.options.style == AUTHOR_DATE:
+            return numbers, author_date_marker([self.labels[sid] for sid in ids]), 0
+        return numbers, numbered_marker(numbers), 0
+
+
+def _item(brief: Brief, placement: Placement, citer: _Citer, date: str = "") -> Item:
     if not brief.has_fact(placement.fact_id):
         raise ExportError(f"the brief places a fact ({placement.fact_id}) it no longer holds; "
                           "remove that placement and export again")
     fact = brief.fact(placement.fact_id)
-    if fact.source_id not in brief.extractions:
-        raise ExportError(f"the source of a placed fact ({fact.source_id}) is missing from the brief")
+    cited = placement_sources(brief, placement)
+    for sid in cited:
+        if sid not in brief.extractions:
+            raise ExportError(f"the source of a placed fact ({sid}) is missing from the brief")
     own_words = clean_text(fact.text).strip()
     rewording = clean_text(placement.text).strip()
     reworded = bool(rewording) and rewording != own_words
     words = rewording or own_words
     if fact.kind == "quote":
         words = quote_wording(words, clean_line(fact.speaker or fact.attributed_to))
-    others = tuple(numbers[sid] for sid in placement_sources(brief, placement)[1:] if sid in numbers)
-    return Item(text=words, citation=numbers[fact.source_id],
-                original=own_words if reworded else "",
-                note=clean_text(placement.note).strip(), placement_id=placement.id, also=others,
-                conflict=conflict_comment(brief, fact.id, numbers))
+    numbers, marker, footnote = citer.cite(cited)
+    return Item(text=words, sources=numbers, marker=marker, original=own_words if reworded else "",
+                note=clean_text(placement.note).strip(), placement_id=placement.id, footnote=footnote,
+                conflict=conflict_comment(brief, fact.id, citer.numbers), date=date)
+
+
+def _items(brief: Brief, section: Section, citer: _Citer) -> tuple[Item, ...]:
+    """A section's items in reading order (a timeline's by date), so footnotes number as the reader meets them."""
+    if section.layout == TIMELINE:
+        return tuple(_item(brief, p, citer, date) for p, date in in_date_order(brief, section))
+    return tuple(_item(brief, p, citer) for p in section.placements)
 
 
 def _keywords(brief: Brief, abbreviations: list[tuple[str, str]]) -> tuple[str, ...]:
@@ -157,24 +217,23 @@ def _keywords(brief: Brief, abbreviations: list[tuple[str, str]]) -> tuple[str, 
     return tuple(list(seen.values())[:_MAX_KEYWORDS])
 
 
-def _items(brief: Brief, section: Section, numbers: dict[str, int]) -> tuple[Item, ...]:
-    items = tuple(_item(brief, p, numbers) for p in section.placements)
-    return in_date_order(brief, section, items) if section.layout == TIMELINE else items
-
-
-def brief_layout(brief: Brief) -> BriefLayout:
-    """Lay out ``brief`` for reading. Raises ``ExportError`` if a placement points at a missing fact."""
+def brief_layout(brief: Brief, citations: CitationOptions | None = None) -> BriefLayout:
+    """Lay out ``brief`` for reading, citing in the ``citations`` style (numbered when None). Raises
+    ``ExportError`` if a placement points at a missing fact or source."""
+    options = citations or CitationOptions()
     numbers = source_numbers(brief)
+    sources = numbered_sources(brief)
+    labels = author_date_labels(source for _, source in sources)
+    citer = _Citer(options, numbers, labels)
     meta = brief.metadata
     sections = tuple(
         SectionBlock(id=s.id, title=clean_line(s.title) or s.id, layout=s.layout,
                      guidance=clean_line(s.guidance),
-                     items=_items(brief, s, numbers),
+                     items=_items(brief, s, citer),
                      paragraphs=split_paragraphs(s.text))
         for s in brief.sections)
     title = clean_line(meta.get("title", "")) or clean_line(meta.get("subject", "")) or DEFAULT_TITLE
     rows = _metadata_rows(meta)
-    sources = numbered_sources(brief)
     acronyms: dict[str, str] = {}
     for _, source in sources:  # the first source to cite an acronym explains it
         for acronym, expansion in brief.extractions[source.id].acronyms.items():
@@ -194,6 +253,8 @@ def brief_layout(brief: Brief) -> BriefLayout:
         sections=sections,
         abbreviations=tuple(abbreviations),
         sources=tuple(SourceEntry(number=n, citation=clean_line(src.citation()),
-                                  url=clean_line(src.path) if "://" in src.path else "") for n, src in sources),
+                                  url=clean_line(src.path) if "://" in src.path else "",
+                                  short=clean_line(labels[src.id])) for n, src in sources),
         keywords=_keywords(brief, abbreviations),
+        citations=options,
     )

@@ -22,6 +22,8 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.shared import Cm, Pt, RGBColor
 
+from briefing.export.footnotes import add_footnote_styles
+
 FONT = "Arial"
 BLACK = RGBColor(0, 0, 0)
 GREY = RGBColor(0x59, 0x59, 0x59)
@@ -115,6 +117,10 @@ def build_reference() -> Document:
         furniture.font.size = Pt(9)
         furniture.font.color.rgb = GREY
 
+    text_id, _ = add_footnote_styles(document)  # footnote text and footnote reference, as Word defines them
+    footnote_text = next(s for s in styles if s.style_id == text_id)
+    footnote_text.font.size = Pt(9)
+
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.top_margin = section.bottom_margin = Cm(2.5)
@@ -123,8 +129,8 @@ def build_reference() -> Document:
 
     document.add_paragraph("Briefing reference document", style="Title")
     document.add_paragraph(
-        "This file carries the house styles (Title, Heading 1, List Bullet, List Number, Normal, header and "
-        "footer) and the page set-up of exported briefs. Its text is ignored; edit the styles in Word to "
+        "This file carries the house styles (Title, Heading 1, List Bullet, List Number, Normal, header, "
+        "footer, footnote text and footnote reference) and the page set-up of exported briefs. Its text is ignored; edit the styles in Word to "
         "change how every brief looks.")
     _drop_parts(document)
     props = document.core_properties

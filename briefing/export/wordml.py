@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from lxml import etree
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.opc.part import Part
     from lxml.etree import _Element
 
 W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_T = (qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:t"))
@@ -124,6 +126,23 @@ def hyperlink(p: _Element, relationship_id: str, text: str) -> _Element:
     link.set(qn("r:id"), relationship_id)
     link.set(qn("w:history"), "1")
     return run(link, text, color="0563C1", underline=True)
+
+
+def linked_text(p: _Element, part: Part, text: str, url: str) -> None:
+    """``text`` as runs, the web address ``url`` in it (its last occurrence) a working link.
+
+    The link's relationship belongs to ``part``, the part holding ``p`` (document, footnotes, ...): Word
+    resolves a hyperlink's id in the part it appears in.
+    """
+    at = text.rfind(url) if url else -1
+    if at < 0:
+        run(p, text)
+        return
+    if at:
+        run(p, text[:at])
+    hyperlink(p, part.relate_to(url, RT.HYPERLINK, is_external=True), url)
+    if text[at + len(url):]:
+        run(p, text[at + len(url):])
 
 
 def field(p: _Element, instruction: str, placeholder: str) -> None:

@@ -19,11 +19,17 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from briefing.core.brief import UNPLACED_ID
 from briefing.core.errors import TemplateError
 from briefing.core.fact import FACT_KINDS
-from briefing.core.template import LAYOUTS, FieldSpec, SectionSpec, Template
+from briefing.core.template import (
+    CITATION_STYLES,
+    LAYOUTS,
+    FieldSpec,
+    SectionSpec,
+    Template,
+)
 from briefing.template.strict_yaml import compose, describe, read_text, scalar_kind
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-TOP_KEYS = ("id", "name", "description", "fields", "sections", "reference_docx")
+TOP_KEYS = ("id", "name", "description", "fields", "sections", "reference_docx", "citations", "sources_section")
 FIELD_KEYS = ("id", "label", "default")
 SECTION_KEYS = ("id", "title", "guidance", "kinds", "keywords", "min", "max", "layout")
 
@@ -87,6 +93,27 @@ class _Reader:
         value = node.value.strip() if node.style is None else node.value
         if required and not value.strip():
             raise self.fail(node, where, "must not be empty")
+        return value
+
+    def flag(self, entries: _Entries, name: str, default: bool) -> bool:
+        """A yes/no value (``true``/``false``); empty means the default."""
+        if name not in entries:
+            return default
+        node = entries[name][1]
+        if isinstance(node, ScalarNode) and scalar_kind(node) == "null":
+            return default
+        if not isinstance(node, ScalarNode) or scalar_kind(node) != "bool":
+            raise self.fail(node, name, f"expected true or false, got {describe(node)}")
+        return bool(SafeConstructor().construct_yaml_bool(node))
+
+    def choice(self, entries: _Entries, name: str, key: str, choices: tuple[str, ...], default: str,
+               what: str) -> str:
+        """A text that must be one of ``choices`` (with a "did you mean" when it is close to one)."""
+        value = self.text(entries, name, key, default=default)
+        if value not in choices:
+            guess = difflib.get_close_matches(value, choices, n=1)
+            hint = f"did you mean {guess[0]!r}?" if guess else f"use one of {', '.join(choices)}"
+            raise self.fail(entries[name][1], f"{key}.{name}" if key else name, f"unknown {what} {value!r}; {hint}")
         return value
 
     def identifier(self, entries: _Entries, key: str) -> str:
@@ -166,11 +193,7 @@ def _read_section(reader: _Reader, node: Node, key: str) -> SectionSpec:
         raise reader.fail(entries["id"][1], f"{key}.id",
                           f"{UNPLACED_ID!r} is reserved for facts a template switch leaves without a section")
     title = reader.text(entries, "title", key, required=True)
-    layout = reader.text(entries, "layout", key, default="bullets")
-    if layout not in LAYOUTS:
-        guess = difflib.get_close_matches(layout, LAYOUTS, n=1)
-        hint = f"did you mean {guess[0]!r}?" if guess else f"use one of {', '.join(LAYOUTS)}"
-        raise reader.fail(entries["layout"][1], f"{key}.layout", f"unknown layout {layout!r}; {hint}")
+    layout = reader.choice(entries, "layout", key, LAYOUTS, "bullets", "layout")
     low, high = reader.count(entries, "min", key), reader.count(entries, "max", key)
     if low is not None and high is not None and low > high:
         raise reader.fail(entries["min"][1], f"{key}.min", f"min ({low}) is greater than max ({high})")
@@ -215,8 +238,10 @@ def parse_template(text: str, path: str = "<template>") -> Template:
     sections = [_read_section(reader, n, f"sections[{i}]") for i, n in enumerate(section_nodes)]
     _unique(reader, section_nodes, [s.id for s in sections], "sections", "section")
 
+    citations = reader.choice(entries, "citations", "", CITATION_STYLES, CITATION_STYLES[0], "citation style")
+    sources_section = reader.flag(entries, "sources_section", True)
     return Template(id=template_id, name=name, description=description, fields=fields, sections=sections,
-                    reference_docx=reference, path=path)
+                    reference_docx=reference, citations=citations, sources_section=sources_section, path=path)
 
 
 def load_template(path: str | os.PathLike[str]) -> Template:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from briefing.corroborate.brief_groups import source_label
 from briefing.corroborate.grouping import group_facts
-from tests.corroborate.stories import GAZETTE, LEDGER, WIRE, extraction, fact_starting, story_brief
+from tests.corroborate.stories import (
+    GAZETTE,
+    LEDGER,
+    WIRE,
+    extraction,
+    fact_starting,
+    story_brief,
+)
 
 
 def _group_with(brief, fact_id):

@@ -190,7 +190,7 @@ BAD = [
                                                                         "nowhere/out.docx"],
         r"the folder .*nowhere does not exist"),
     Bad("export to a name that is not .docx", lambda g: {"b.brief.yaml": g, "out.doc": PREVIOUS_EXPORT},
-        ["export", "b.brief.yaml", "--out", "out.doc"], r"--out must name a \.docx file"),
+        ["export", "b.brief.yaml", "--out", "out.doc"], r"--out must name a \.docx or \.pdf file"),
     Bad("export onto a folder", lambda g: {"b.brief.yaml": g, "out.docx/keep.txt": b"keep"},
         ["export", "b.brief.yaml", "--out", "out.docx"], r"out\.docx is a folder"),
     Bad("save a brief into a missing folder", lambda g: {"a.txt": ARTICLE.encode(), "out.docx": PREVIOUS_EXPORT},

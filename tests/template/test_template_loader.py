@@ -58,6 +58,14 @@ def test_a_valid_template_loads_with_every_key(tmp_path):
     assert tpl.defaults() == {"title": "Briefing note", "date": "2025"}
 
 
+def test_a_template_cites_numbered_with_a_sources_section_unless_it_says_otherwise():
+    plain = parse_template("id: x\nname: X\nsections:\n  - {id: a, title: A}\n")
+    assert (plain.citations, plain.sources_section) == ("numbered", True)
+    chosen = parse_template("id: x\nname: X\ncitations: author-date\nsources_section: false\n"
+                            "sections:\n  - {id: a, title: A}\n")
+    assert (chosen.citations, chosen.sources_section) == ("author-date", False)
+
+
 def test_a_byte_order_mark_and_windows_line_endings_are_accepted(tmp_path):
     path = tmp_path / "t.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
@@ -124,6 +132,10 @@ def _error(text: str, tmp_path: Path) -> TemplateError:
     pytest.param("id: x\nname: X\nsections:\n  - {id: a, title: A}\n---\nid: y\n", 5, None,
                  ["more than one YAML document"], id="two documents"),
     pytest.param("- id: x\n- name: X\n", 1, None, ["expected a template"], id="a list instead of a mapping"),
+    pytest.param("id: x\nname: X\ncitations: footnote\nsections:\n  - {id: a, title: A}\n", 3, "citations",
+                 ["unknown citation style 'footnote'", "did you mean 'footnotes'"], id="bad citation style"),
+    pytest.param("id: x\nname: X\nsources_section: sometimes\nsections:\n  - {id: a, title: A}\n", 3,
+                 "sources_section", ["expected true or false", "'sometimes'"], id="sources_section is text"),
 ])
 def test_each_mistake_is_reported_with_file_line_and_key(tmp_path, text, line, key, words):
     err = _error(text, tmp_path)

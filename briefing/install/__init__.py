@@ -1,0 +1,1 @@
+"""Installing Briefing into the desktop: the applications menu, its icon, and briefs opening on a double-click."""
