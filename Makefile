@@ -1,10 +1,15 @@
 # The two commands a new user needs: `make run` (the app on the sample article) and `make test`.
+# `make test PYTHON=python3.13` builds its own venv (.venv-3.13), so runs under several Pythons never share one.
 PYTHON ?= python3
+ifeq ($(origin PYTHON),file)
 VENV := .venv
+else
+VENV := .venv-$(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+endif
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench eval clean
 
 $(STAMP): pyproject.toml
 	bash .ci/system-deps
@@ -23,4 +28,4 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf .venv .venv-* build dist .pytest_cache
