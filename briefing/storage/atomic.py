@@ -1,14 +1,15 @@
 """Atomic file replacement: a reader sees the old file or the complete new one, never a torn one.
 
 A temporary file is written in the target's folder (same file system, so the rename is atomic), flushed and
-fsynced, then renamed over the target. On any failure the temporary file is removed and the old file stays.
+fsynced, then renamed over the target, and the folder is fsynced so the rename itself survives a power cut.
+On any failure the temporary file is removed and the old file stays.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -27,6 +28,36 @@ def _describe(err: OSError, path: Path) -> str:
     return f"cannot write {path}: {err.strerror or err}"
 
 
+def _create_temporary(target: Path) -> tuple[int, Path]:
+    """A new, exclusive temporary file beside ``target``, created with mode 0o666 so the process's umask
+    applies as it would to any new file (never reading or changing the umask, which other threads share)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target}")
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder's entry for the renamed file to disk (POSIX); where folders cannot be opened
+    (Windows) the rename is already durable once it returns."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder; the file itself is already on disk
+    finally:
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike[str], error: type[BriefingError] = BriefingError) -> Iterator[IO[bytes]]:
     """Open a binary temporary file that replaces ``path`` when the block ends without an exception.
@@ -39,24 +70,19 @@ def atomic_open(path: str | os.PathLike[str], error: type[BriefingError] = Brief
     if not target.parent.is_dir():
         raise error(f"the folder {target.parent} does not exist")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = _create_temporary(target)
     except OSError as err:
         raise error(_describe(err, target)) from None
-    tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
+        if target.exists():  # a new file got 0o666 less the umask at creation; a replaced one keeps its mode
             with contextlib.suppress(OSError):
                 os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            with contextlib.suppress(OSError):
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
+        _sync_folder(target.parent)
     except OSError as err:
         with contextlib.suppress(OSError):
             tmp.unlink()
