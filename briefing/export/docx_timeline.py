@@ -7,13 +7,24 @@ comments a bullet would (original wording, a conflict between sources, the analy
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from briefing.export import wordml as ml
 
 if TYPE_CHECKING:
-    from briefing.export.docx_body import BodyWriter
     from briefing.export.layout import Item
+
+
+class BodyWriter(Protocol):
+    """What the table needs of the document body's writer (``docx_body.BodyWriter``)."""
+
+    body: Any
+    ids: Any
+    text_width: int
+
+    def cite(self, p: Any, item: Item) -> None: ...
+
+    def item_comments(self, words: Any, item: Item) -> None: ...
 
 HEADERS = ("Date", "Event", "Sources")
 DATE_WIDTH = 1701  # twips (3 cm): "September 30, 2020" in 11pt fits on two lines at most

@@ -83,7 +83,8 @@ def test_a_bug_with_nothing_unsaved_writes_no_copy_and_says_the_work_is_kept(win
 def test_when_the_recovery_copy_fails_the_message_says_to_save(window, shown, qtbot, tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("x")
-    handler = CrashHandler(window, autosaver=Autosaver(window, interval=60, folder=blocked / "recovery"), show=shown)
+    handler = CrashHandler(window, save_recovery=Autosaver(window, interval=60, folder=blocked / "recovery").save_now,
+                           show=shown)
     handler.install()
     try:
         place_fact(window)

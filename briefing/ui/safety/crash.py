@@ -23,10 +23,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from briefing.startup.logs import log_path, logger, one_line
 
 if TYPE_CHECKING:
-    from briefing.ui.safety.autosave import Autosaver
     from briefing.ui.window.main_window import MainWindow
 
 ShowCrash = Callable[[QWidget | None, str], None]
+SaveRecovery = Callable[[], object]  # returns where the copy went, or None when it could not be written
 REPEAT_QUIET_SECONDS = 5.0  # the same error again within this time is logged, not shown again
 _log = logger("ui.safety.crash")
 
@@ -53,11 +53,11 @@ class CrashHandler(QObject):
     crashed = Signal(str)  # the message a person would see, emitted on the GUI thread
     _reported = Signal(str)  # the one-line error, from any thread
 
-    def __init__(self, window: MainWindow, *, autosaver: Autosaver | None = None, show: ShowCrash | None = None,
+    def __init__(self, window: MainWindow, *, save_recovery: SaveRecovery | None = None, show: ShowCrash | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent if parent is not None else window)
         self.window = window
-        self.autosaver = autosaver
+        self.save_recovery = save_recovery  # the autosaver's save_now: writes a recovery copy, its path or None
         self.show = show
         self.messages: list[str] = []
         self._previous: tuple[object, object] | None = None
@@ -134,7 +134,7 @@ class CrashHandler(QObject):
         try:
             if self.window.undo_stack.isClean():
                 return True
-            return self.autosaver is not None and self.autosaver.save_now() is not None
+            return self.save_recovery is not None and self.save_recovery() is not None
         except Exception:  # noqa: BLE001 - the window itself may be what broke
             _log.exception("recovery save after a crash failed")
             return False

@@ -107,7 +107,7 @@ def install_safety(window: MainWindow, *, interactive: bool, show: Callable[[QWi
     """
     setup_logging()
     autosaver = Autosaver(window)
-    handler = CrashHandler(window, autosaver=autosaver, show=show if show is not None
+    handler = CrashHandler(window, save_recovery=autosaver.save_now, show=show if show is not None
                            else (show_crash_box if interactive else None))
     handler.install()
     window.destroyed.connect(handler.uninstall)

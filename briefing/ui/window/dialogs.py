@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import __version__ as _version
-from briefing.ui.window.file_handling import BRIEF_SUFFIX
+from briefing.storage.paths import BRIEF_SUFFIX
 
 if TYPE_CHECKING:
     from briefing.core.template import Template
