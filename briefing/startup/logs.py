@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from briefing.storage.paths import log_dir
+
 LOGGER_NAME = "briefing"
 LOG_FILE = "briefing.log"
 MAX_BYTES = 1_000_000
@@ -23,13 +25,6 @@ BACKUPS = 5
 FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 
 _HANDLER_MARK = "_briefing_log_handler"
-
-
-def log_dir() -> Path:
-    """The platform's log folder for Briefing (follows XDG_STATE_HOME on Linux); not created here."""
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("briefing", appauthor=False))
 
 
 def log_path() -> Path:

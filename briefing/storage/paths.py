@@ -1,5 +1,5 @@
-"""Where Briefing's bundled data lives (inside the installed wheel, or at the top of a source checkout), and
-how a brief file is told from an article by its name."""
+"""Where Briefing's files live: its bundled data (inside the installed wheel, or at the top of a source checkout),
+the analyst's own folders (settings, templates, recovery copies, logs), and how a brief file is told by its name."""
 
 from __future__ import annotations
 
@@ -25,3 +25,42 @@ BRIEF_SUFFIX = ".brief.yaml"  # the dialogs' file filters use this too
 def is_brief_file(path: str | Path) -> bool:
     """Whether a path names a brief file (by its suffix, any case) rather than an article."""
     return str(path).lower().endswith(BRIEF_SUFFIX)
+
+
+# ---------------------------------------------------------------- the analyst's own folders, one scheme
+# Every per-user place follows platformdirs' conventions under one name, so the README's table is one column of
+# truth: on Linux ~/.config/briefing (settings.ini, templates/), ~/.local/share/briefing (recovery/) and
+# ~/.local/state/briefing/log, each following its XDG variable.
+APP_DIR_NAME = "briefing"
+SETTINGS_FILE = "settings.ini"
+
+
+def user_config_dir() -> Path:
+    """Settings and the analyst's templates (``$XDG_CONFIG_HOME/briefing`` on Linux); not created here."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
+
+
+def user_template_dir() -> Path:
+    """Where the analyst keeps their own templates (``~/.config/briefing/templates`` on Linux)."""
+    return user_config_dir() / "templates"
+
+
+def settings_path() -> Path:
+    """The app's settings file (window layout, recent files, last template)."""
+    return user_config_dir() / SETTINGS_FILE
+
+
+def recovery_dir() -> Path:
+    """Autosaved recovery copies (``$XDG_DATA_HOME/briefing/recovery`` on Linux); not created here."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / "recovery"
+
+
+def log_dir() -> Path:
+    """The log folder (``$XDG_STATE_HOME/briefing/log`` on Linux); not created here."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from briefing.core.errors import BriefingError, TemplateError
 from briefing.core.template import Template
-from briefing.storage.paths import TEMPLATES_DIR
+from briefing.storage.paths import TEMPLATES_DIR, user_template_dir
 
 DEFAULT_TEMPLATE_ID = "ministerial-note"
 TEMPLATE_SUFFIXES = (".yaml", ".yml")
@@ -28,11 +28,6 @@ class UnknownTemplateError(TemplateError):
         BriefingError.__init__(self, message)
 
 
-def user_template_dir() -> Path:
-    """Where the analyst keeps their own templates (``~/.config/briefing/templates`` on Linux)."""
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("briefing", appauthor=False)) / "templates"
 
 
 def _template_files(folder: Path) -> list[Path]:

@@ -30,7 +30,7 @@ class Home:
 
     @property
     def recovery_dir(self) -> Path:
-        return self.var("XDG_DATA_HOME") / "Briefing" / "Briefing" / "recovery"
+        return self.var("XDG_DATA_HOME") / "briefing" / "recovery"
 
     @property
     def log_file(self) -> Path:

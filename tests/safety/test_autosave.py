@@ -354,3 +354,18 @@ def test_a_write_in_flight_never_outlives_what_happens_meanwhile(window, big_bri
         path = big_brief_saver.save_now()
         assert load_brief(path) == window.brief
         assert [n for n in _files(home.recovery_dir) if n.endswith(".brief.yaml")] == [path.name]
+
+
+def test_a_recovery_file_left_in_the_old_folder_is_still_offered(home: Home, window, qapp):
+    from briefing.ui.safety.recovery_files import legacy_recovery_dir
+
+    old_folder = home.var("XDG_DATA_HOME") / "Briefing" / "Briefing" / "recovery"
+    assert legacy_recovery_dir() == old_folder
+    left = _leave_recovery(old_folder, window.brief, name="before the upgrade", saved_at="2025-01-01T10:00:00+00:00")
+    (old_folder / "session-gone.lock").write_text("12345\n")  # its session's lock, stale
+    offered = []
+    assert offer_recovery(window, ask=lambda _parent, info: offered.append(info.name) or "later") is None
+    assert offered == ["before the upgrade"]
+    moved = home.recovery_dir / left.name
+    assert moved.is_file() and sidecar_path(moved).is_file() and not left.exists()
+    assert pending_recoveries() == [moved]

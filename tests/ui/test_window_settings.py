@@ -106,3 +106,28 @@ def test_app_settings_live_under_the_xdg_config_folder():
     path = Path(app_settings().fileName())
     assert path.suffix == ".ini"
     assert str(path).startswith(os.environ["XDG_CONFIG_HOME"])
+
+
+def test_settings_kept_where_older_versions_wrote_them_are_carried_over_once():
+    from PySide6.QtCore import QSettings
+
+    from briefing.storage.paths import settings_path
+    from briefing.ui.window.settings import legacy_settings_path
+
+    new, old = settings_path(), legacy_settings_path()
+    assert new != old
+    new.unlink(missing_ok=True)
+    old.parent.mkdir(parents=True, exist_ok=True)
+    legacy = QSettings(str(old), QSettings.Format.IniFormat)
+    legacy.setValue("lastTemplate", "uk-submission")
+    legacy.sync()
+    try:
+        assert app_settings().value("lastTemplate") == "uk-submission"
+        assert Path(app_settings().fileName()) == new
+        moved = QSettings(str(new), QSettings.Format.IniFormat)
+        moved.setValue("lastTemplate", "intelligence-bluf")
+        moved.sync()
+        assert app_settings().value("lastTemplate") == "intelligence-bluf"  # copied once, not again
+    finally:
+        old.unlink(missing_ok=True)
+        new.unlink(missing_ok=True)

@@ -19,6 +19,7 @@ from briefing.ui.safety.autosave import Autosaver
 from briefing.ui.safety.crash import CrashHandler, show_crash_box
 from briefing.ui.safety.recovery_files import (
     RecoveryInfo,
+    adopt_legacy_recoveries,
     discard_recovery,
     pending_recoveries,
     read_recovery_info,
@@ -79,6 +80,7 @@ def offer_recovery(window: MainWindow, autosaver: Autosaver | None = None,
     ``ask`` defaults to the message box ``ask_restore``. Returns the recovery file restored, or None.
     """
     ask = ask if ask is not None else ask_restore
+    adopt_legacy_recoveries()  # a copy left in the folder older versions used is offered too
     for path in pending_recoveries():
         info = read_recovery_info(path)
         answer = ask(window, info)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Iterator
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QStandardPaths
 
+from briefing.storage.paths import recovery_dir
 from briefing.ui.window.settings import APPLICATION, ORGANIZATION
 
 RECOVERY_SUFFIX = ".brief.yaml"
@@ -42,11 +44,44 @@ def _briefing_names() -> Iterator[None]:
             app.setApplicationName(before[1])
 
 
-def recovery_dir() -> Path:
-    """``<AppDataLocation>/recovery`` for Briefing (follows XDG_DATA_HOME on Linux); not created here."""
+def legacy_recovery_dir() -> Path:
+    """Where versions before the one folder scheme kept recovery files: ``<AppDataLocation>/recovery`` as Qt
+    names it for Briefing/Briefing (``~/.local/share/Briefing/Briefing/recovery`` on Linux)."""
     with _briefing_names():
         data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(data) / "recovery"
+
+
+def adopt_legacy_recoveries(folder: Path | None = None, legacy: Path | None = None) -> list[Path]:
+    """Move recovery files (with their sidecars) left in the old folder into today's, so a copy a crash left
+    before an upgrade is still offered; returns where they went. Lock files stay: a copy without its session's
+    lock counts as left behind, which is what it is. A file that cannot be moved stays where it was."""
+    folder = folder if folder is not None else recovery_dir()
+    legacy = legacy if legacy is not None else legacy_recovery_dir()
+    if legacy == folder or not legacy.is_dir():
+        return []
+    moved = []
+    for path in sorted(legacy.glob("*" + RECOVERY_SUFFIX)):
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            target = folder / path.name
+            if target.exists():
+                continue
+            os.replace(path, target) if _same_device(path, folder) else shutil.move(path, target)
+            sidecar = sidecar_path(path)
+            if sidecar.exists():
+                shutil.move(sidecar, sidecar_path(target))
+            moved.append(target)
+        except OSError:
+            continue
+    return moved
+
+
+def _same_device(path: Path, folder: Path) -> bool:
+    try:
+        return path.stat().st_dev == folder.stat().st_dev
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,19 @@
 """What the app remembers between sessions (geometry, splitters, recent files, last template), in one INI file.
 
-An INI file under the XDG config folder (not the native registry or plist) keeps settings inspectable and
-lets tests point the whole app at a throw-away folder by setting XDG_CONFIG_HOME.
+An INI file in Briefing's config folder (``storage.paths.settings_path``; not the native registry or plist) keeps
+settings inspectable and lets tests point the whole app at a throw-away folder by setting XDG_CONFIG_HOME. Settings
+that earlier versions kept where Qt chose (``~/.config/Briefing/Briefing.ini``) are copied over at the first start.
 """
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+
+from briefing.storage.paths import settings_path
 
 ORGANIZATION = "Briefing"
 APPLICATION = "Briefing"
@@ -17,9 +22,22 @@ RECENT_KEY = "recentFiles"
 LAST_TEMPLATE_KEY = "lastTemplate"
 
 
+def legacy_settings_path() -> Path:
+    """Where versions before the one folder scheme kept settings: Qt's INI file for Briefing/Briefing."""
+    return Path(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION).fileName())
+
+
 def app_settings() -> QSettings:
-    """The app's settings file (``$XDG_CONFIG_HOME/Briefing/Briefing.ini`` on Linux)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    """The app's settings file (``$XDG_CONFIG_HOME/briefing/settings.ini`` on Linux), first copied from the old
+    place if only that exists (copied, not moved: an older Briefing still running keeps its file)."""
+    path = settings_path()
+    if not path.exists():
+        old = legacy_settings_path()
+        if old.is_file():
+            with contextlib.suppress(OSError):  # unreadable or a full disk: start with default settings
+                path.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(old, path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def _as_list(value: object) -> list[str]:
