@@ -7,13 +7,13 @@ files). Logging must never be the reason the app fails: if the folder cannot be 
 and ``setup_logging`` still returns where the log would have been.
 
 The app opens its window before it sets up the file (``hold_records`` first, ``setup_logging`` after the
-first paint: ``logging.handlers`` and ``platformdirs`` cost more than the rest of the module); records made
-in between are kept and written when the file handler arrives.
+first paint); records made in between are kept by a ``MemoryHandler`` and written when the file handler arrives.
 """
 
 from __future__ import annotations
 
 import logging
+import logging.handlers
 from pathlib import Path
 
 from briefing.storage.paths import log_dir
@@ -25,6 +25,7 @@ BACKUPS = 5
 FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 
 _HANDLER_MARK = "_briefing_log_handler"
+_HELD_MARK = "_briefing_held_records"
 
 
 def log_path() -> Path:
@@ -41,28 +42,27 @@ def _installed(root: logging.Logger) -> list[logging.Handler]:
     return [h for h in root.handlers if getattr(h, _HANDLER_MARK, False)]
 
 
-class _Held(logging.Handler):
-    """Keeps records until ``setup_logging`` installs the file handler, which then writes them."""
+HELD_CAPACITY = 10_000  # records kept before the log file exists; a start-up makes a handful
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
 
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+def _holders(root: logging.Logger) -> list[logging.handlers.MemoryHandler]:
+    return [h for h in root.handlers if isinstance(h, logging.handlers.MemoryHandler) and getattr(h, _HELD_MARK, False)]
 
 
 def hold_records(*, level: int = logging.INFO) -> None:
-    """Keep Briefing's records (``level`` and up) and other libraries' warnings until ``setup_logging``."""
+    """Keep Briefing's records (``level`` and up) and other libraries' warnings until ``setup_logging`` gives
+    them a file: a ``MemoryHandler`` with no target yet, which flushes nowhere and so keeps everything."""
     logger().setLevel(level)
     root = logging.getLogger()
-    if not any(isinstance(h, _Held) for h in root.handlers):
-        root.addHandler(_Held())
+    if not _holders(root):
+        holder = logging.handlers.MemoryHandler(HELD_CAPACITY, flushLevel=logging.CRITICAL + 1, target=None)
+        setattr(holder, _HELD_MARK, True)
+        root.addHandler(holder)
 
 
 def held_records() -> list[logging.LogRecord]:
     """The records kept so far by ``hold_records``, oldest first."""
-    return [r for h in logging.getLogger().handlers if isinstance(h, _Held) for r in h.records]
+    return [r for h in _holders(logging.getLogger()) for r in h.buffer]
 
 
 def portable(record: logging.LogRecord) -> logging.LogRecord:
@@ -88,16 +88,15 @@ def setup_logging(*, level: int = logging.INFO, max_bytes: int = MAX_BYTES, back
     XDG_STATE_HOME), in which case the old handler is closed and replaced. The file is created on the
     first record, not before.
     """
-    import logging.handlers
-
     path = log_path()
     logger().setLevel(level)
     # On the root logger: libraries' warnings (pypdf's "EOF marker not found"...) go to the file too,
     # instead of Python's last-resort handler printing them as extra lines on stderr.
     root = logging.getLogger()
-    held = [r for h in root.handlers if isinstance(h, _Held) for r in h.records]
-    for h in [h for h in root.handlers if isinstance(h, _Held)]:
+    held = held_records()
+    for h in _holders(root):
         root.removeHandler(h)
+        h.close()
     for handler in _installed(root):
         if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == path \
                 and handler.maxBytes == max_bytes and handler.backupCount == backups:

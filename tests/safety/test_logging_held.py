@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import logging.handlers
 
 import pytest
 from safety_helpers import Home, run_briefing
@@ -29,7 +30,7 @@ def test_records_held_before_the_log_file_exists_are_written_to_it_in_order(home
     lines = home.log_file.read_text(encoding="utf-8").splitlines()
     assert [line.split(": ", 1)[1] for line in lines] == ["briefing 1.0: (app)", "EOF marker not found",
                                                           "after the window"]
-    assert not any(type(h).__name__ == "_Held" for h in logging.getLogger().handlers)
+    assert not any(isinstance(h, logging.handlers.MemoryHandler) for h in logging.getLogger().handlers)
 
 
 def test_an_app_that_ends_before_its_window_is_shown_still_writes_its_log(home: Home):

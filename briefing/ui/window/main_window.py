@@ -187,7 +187,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         show_source = len(self.brief.extractions) > 1
         if delegate.show_source != show_source:
             delegate.show_source = show_source
-            # Only on a change: the first viewport() makes PySide set up ~50 widget classes (7 ms at start).
+            # Only on a change: the first viewport() makes PySide set up many widget classes (benchmarks/RESULTS.md).
             self.panes.facts.list.viewport().update()
 
     def _on_brief_event(self, event: ev.BriefEvent) -> None:
