@@ -60,7 +60,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from briefing.extract.pipeline import extract_path
     from briefing.extract.report import extraction_report
 
-    extraction = extract_path(args.path)
+    extraction = extract_path(args.path, use_model=True)
+    _say_if_model_missing()
     if args.json:
         import json
 
@@ -69,6 +70,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(extraction_report(extraction))
     return 0
+
+
+def _say_if_model_missing() -> None:
+    """One line on stderr when names and speakers came from the rules alone (spaCy or its model missing)."""
+    from briefing.extract.nlp import unavailable_reason
+
+    reason = unavailable_reason()
+    if reason:
+        print(f"briefing: note: {reason}", file=sys.stderr)
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:
@@ -110,6 +120,7 @@ def _cmd_compose(args: argparse.Namespace) -> int:
 
     _check_out(args.out)
     brief = compose(args.articles, args.template)
+    _say_if_model_missing()
     from briefing.export.docx import export_docx
     from briefing.template.registry import find_template
 

@@ -16,7 +16,7 @@ def compose(articles: Sequence[str], template: str | None = None) -> Brief:
     tpl = find_template(template)
     brief = Brief.from_template(tpl)
     for path in articles:
-        brief.add_extraction(extract_path(path))
+        brief.add_extraction(extract_path(path, use_model=True))
     fill_header(brief)
     auto_draft(brief, tpl)
     return brief

@@ -28,7 +28,8 @@ def aggregate_entities(facts: list[Fact], index: EntityIndex, source: Source) ->
             entity = by_key.get((m.type, canonical))
             if entity is None:
                 entity = by_key[(m.type, canonical)] = Entity(
-                    name=canonical, type=m.type, role=index.roles.get(canonical, ""))
+                    name=canonical, type=m.type, role=index.roles.get(canonical, ""),
+                    organization=index.affiliations.get(canonical, "") if m.type == "person" else "")
             entity.mentions += 1
             if m.text != canonical and m.text not in entity.aliases:
                 entity.aliases.append(m.text)

@@ -34,8 +34,21 @@ def _variants(text: str, surface: str, end: int) -> list[tuple[str, int]]:
         if surface.endswith(tail) and len(surface) > len(tail) + 1:
             out.append((surface[: -len(tail)], end - len(tail)))
             break
-    if "." in surface and end < len(text) and text[end] == ".":
-        out.insert(0, (surface + ".", end + 1))  # "U.S." when the pattern stopped before the last dot
+    if end < len(text) and text[end] == ".":
+        out.insert(0, (surface + ".", end + 1))  # "U.S." or "La." when the pattern stopped before the dot
+    return out
+
+
+def _hyphen_places(base: int, surface: str, index: EntityIndex) -> list[Mention]:
+    """Places joined by hyphens into one word: "London-based", "U.S.-Canada" (a name's own hyphen, as in
+    "Coca-Cola", is looked up whole first)."""
+    out = []
+    at = base
+    for part in surface.split("-"):
+        hit = index.find(part) if part[:1].isupper() else None
+        if hit and hit[1] == "place":
+            out.append(Mention(at, at + len(part), part, "place", hit[0]))
+        at += len(part) + 1
     return out
 
 
@@ -47,7 +60,7 @@ def _chunk_mentions(text: str, chunk: re.Match[str], index: EntityIndex) -> list
             hit = index.find(surface)
             if hit:
                 return [Mention(base, stop, surface, hit[1], hit[0])]
-        return []
+        return _hyphen_places(base, chunk.group(), index) if "-" in chunk.group() else []
     tokens = [(base + t.start(), base + t.end(), t.group()) for t in _TOKEN.finditer(chunk.group())]
     out: list[Mention] = []
     i, n = 0, len(tokens)
@@ -94,6 +107,11 @@ def find_mentions(text: str, start: int, end: int, index: EntityIndex) -> list[M
             found.append(_with_initials(text, m, index) if m.type == "person" and m.start >= 3 else m)
     for a, b, kind in find_figures(text, start, end):
         found.append(Mention(a, b, text[a:b], kind, text[a:b]))
+    return without_overlaps(found)
+
+
+def without_overlaps(found: list[Mention]) -> list[Mention]:
+    """The mentions sorted; where two overlap, the one that starts first (then the longer) is kept."""
     found.sort(key=lambda m: (m.start, -m.end))
     out: list[Mention] = []
     last_end = -1

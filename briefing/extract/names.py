@@ -33,7 +33,22 @@ _TITLED = re.compile(rf"{_CAPITAL}{lx.TITLE_RUN}(?P<name>{lx.SHORT_NAME})\b")
 _CONTEXT = re.compile(
     rf"\b(?:(?:led|headed|chaired|accompanied|represented|hosted|signed|received|welcomed)[ ]by"
     rf"|met(?:[ ]with)?|called[ ]on|[Mm]eeting[ ]with|{lx.SPEECH_VERBS})[ ](?P<name>{lx.NAME})\b")
-CHUNK = re.compile(rf"{lx.CAP_WORD}(?:(?:[ ](?:of|for|and|&|on|de)(?:[ ]the)?)?[ ]{lx.CAP_WORD})*")
+_CHUNK = rf"{lx.CAP_WORD}(?:(?:[ ](?:of|for|and|&|on|de)(?:[ ]the)?)?[ ]{lx.CAP_WORD})*"
+CHUNK = re.compile(_CHUNK)
+# "Gazprom chairman Aleksey Miller", "former special envoy to Ukraine Kurt Volker": a role in lower case
+# (with the organisation before it, if any) before a full name.
+_LOWER_ROLE = re.compile(
+    rf"(?<![\w’'-])(?=[a-z])(?P<role>(?:[a-z]+[ ]){{0,2}}{lx.ROLE_NOUNS}"
+    rf"(?:[ ](?:to|for|of|at|in|on)[ ](?:the[ ])?{lx.CAP_WORD}(?:[ ]{lx.CAP_WORD})?)?)[ ](?P<name>{lx.NAME})\b"
+    rf"(?![ ]?\(|[ ]{lx.CAP_WORD})")
+_ORG_BEFORE_ROLE = re.compile(rf"(?P<org>{lx.CAP_WORD}(?:[ ]{lx.CAP_WORD}){{0,2}})[ ]$")
+# "brokerage Aton", "the group Doctors for Camp Closure", "vehicle-maker Winnebago": a name after the
+# common noun for what kind of organisation it is.
+_ORG_NOUN = re.compile(
+    r"(?<![\w’'-])(?=[a-z])(?:brokerage|bank|firm|company|group|agency|newspaper|daily|broadcaster|insurer|"
+    r"carmaker|automaker|airline|retailer|lender|miner|giant|operator|watchdog|regulator|charity|start-up|"
+    r"startup|publisher|network|consultancy|maker|manufacturer|think[ ]tank|organi[sz]ation|union|party)"
+    rf"[ ](?P<org>{_CHUNK})")
 
 _CONNECTORS = frozenset("of for and & on de the".split())
 _ROLE_WORDS = frozenset(
@@ -65,6 +80,25 @@ def valid_person(name: str) -> bool:
     return name not in gazetteer and words[0] not in gazetteer and words[0] not in DEMONYMS
 
 
+_PERSON_SHAPE = re.compile(lx.NAME)
+
+
+def _without_trailing_place(org: str) -> str:
+    """"White House Russia" (before "adviser") without the place that is the role's brief."""
+    words = org.split(" ")
+    while len(words) > 1 and words[-1] in places():
+        words.pop()
+    return " ".join(words)
+
+
+def _at_line_start(text: str, at: int) -> bool:
+    """Whether ``at`` opens a sentence, where a capital says nothing about a name."""
+    k = at - 1
+    while k >= 0 and text[k] in " “\"‘'(":
+        k -= 1
+    return k < 0 or text[k] in "\n.!?:"
+
+
 def _clean_role(role: str) -> str:
     words = role.split(" ")
     while len(words) > 1 and words[0] in _ROLE_PREFIX_NOISE:
@@ -78,8 +112,8 @@ def organisation_in(words: list[str]) -> str | None:
         words = words[1:]
     while words and words[-1] in _CONNECTORS:
         words = words[:-1]
-    if len(words) < 2 or any(w in _ROLE_WORDS for w in words):
-        return None
+    if len(words) < 2 or any(w in _ROLE_WORDS for w in words) or " ".join(words) in places():
+        return None  # "West Bank" ends like a bank's name but is a place
     words = [*words[:-1], _strip_possessive(words[-1])]
     if words[-1] in lx.ORG_SUFFIXES:
         return " ".join(words)
@@ -96,10 +130,14 @@ class Discovery:
     people: dict[str, str] = field(default_factory=dict)  # name -> role ("" when none found)
     organisations: list[str] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)  # surface -> canonical, beyond the gazetteer's
+    affiliations: dict[str, str] = field(default_factory=dict)  # person -> organisation of their role
 
-    def add_person(self, name: str, role: str = "") -> None:
+    def add_person(self, name: str, role: str = "", checked: bool = False) -> None:
+        """Add a person; ``checked`` names come from the model, which has seen the context, so a first
+        name that is also a place ("Chad Wolf") does not rule them out."""
         name = " ".join(name.split())
-        if not valid_person(name):
+        if not (checked or valid_person(name)):
             return
         if role and not self.people.get(name):
             self.people[name] = _clean_role(role)
@@ -110,6 +148,53 @@ class Discovery:
         if name not in self.organisations:
             self.organisations.append(name)
 
+    def _lower_roles(self, text: str, start: int, end: int) -> None:
+        for m in _LOWER_ROLE.finditer(text, start, end):
+            name = m.group("name")
+            if not valid_person(name):
+                continue
+            self.add_person(name, m.group("role"))
+            before = _ORG_BEFORE_ROLE.search(text, max(start, m.start() - 60), m.start())
+            org = _without_trailing_place(before.group("org")) if before else ""
+            if org and org.split(" ")[0] not in lx.NOT_NAME_WORDS and org not in places() and \
+                    org.split(" ")[0] not in DEMONYMS and org not in DEMONYMS and \
+                    not _at_line_start(text, before.start()):
+                self.add_organisation(org)
+                self.affiliations.setdefault(name, org)
+        for m in _ORG_NOUN.finditer(text, start, end):
+            org = _strip_possessive(m.group("org"))
+            if org not in places() and org.split(" ")[0] not in lx.NOT_NAME_WORDS and org not in DEMONYMS \
+                    and not _PERSON_SHAPE.fullmatch(org):
+                self.add_organisation(org)
+
+    def add_place(self, name: str, canonical: str) -> None:
+        self.places.setdefault(name, canonical)
+
+    def retire_people(self, people: set[str], not_people: set[str]) -> None:
+        """Drop the rules' people that better evidence contradicts: a name typed otherwise (``not_people``),
+        or one that holds a known full name after extra words ("Treasury Under-Secretary John Taylor",
+        whose extra words become the role); and split organisations that run a person or a place in
+        after "and" ("Department of Homeland Security and Alex Azar")."""
+        for name in list(self.people):
+            if name in people:
+                continue
+            longer = next((p for p in people if name.endswith(" " + p)), None)
+            if longer:
+                role = self.people.pop(name) or name[: -len(longer)].strip()
+                if not self.people.get(longer):
+                    self.people[longer] = role
+            elif name in not_people:
+                del self.people[name]
+        gazetteer = places()
+        kept = []
+        for org in self.organisations:
+            left, sep, right = org.partition(" and ")
+            if sep and (right in people or right in gazetteer or right in self.places):
+                org = left
+            if org not in people and org not in gazetteer and org not in self.places and org not in kept:
+                kept.append(org)
+        self.organisations = kept
+
     def scan(self, text: str, start: int, end: int) -> None:
         """Discover people and organisations in ``text[start:end]`` (a run of whole lines)."""
         for m in _ROLE_FIRST.finditer(text, start, end):
@@ -119,6 +204,7 @@ class Discovery:
         for pattern in (_TITLED, _CONTEXT):
             for m in pattern.finditer(text, start, end):
                 self.add_person(m.group("name"))
+        self._lower_roles(text, start, end)
         for m in CHUNK.finditer(text, start, end):
             chunk = m.group()
             if " " in chunk:
@@ -133,6 +219,7 @@ class EntityIndex:
 
     lookup: dict[str, tuple[str, str]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
+    affiliations: dict[str, str] = field(default_factory=dict)  # person -> organisation of their role
     acronyms: dict[str, str] = field(default_factory=dict)  # as defined in the text, first definition wins
     max_words: int = 6
 
@@ -159,7 +246,7 @@ def _is_capitalised_name(long: str) -> bool:
 
 def build_index(found: Discovery) -> EntityIndex:
     """Turn a discovery into the lookup dict (people first: a person's name beats a same-named place)."""
-    index = EntityIndex(acronyms=dict(found.acronyms))
+    index = EntityIndex(acronyms=dict(found.acronyms), affiliations=dict(found.affiliations))
     lookup = index.lookup
     gazetteer = places()
     for short, long in found.acronyms.items():
@@ -170,6 +257,8 @@ def build_index(found: Discovery) -> EntityIndex:
             lookup.setdefault(short, (long, "organization"))
         else:
             lookup.setdefault(short, (long, "acronym"))
+    for surface, canonical in found.places.items():
+        lookup[surface] = (canonical, "place")
     for org in found.organisations:
         lookup[org] = (org, "organization")
     names = sorted(found.people, key=lambda n: len(n.split()), reverse=True)
