@@ -33,4 +33,8 @@ def aggregate_entities(facts: list[Fact], index: EntityIndex, source: Source) ->
             entity.mentions += 1
             if m.text != canonical and m.text not in entity.aliases:
                 entity.aliases.append(m.text)
+            body = index.bodies.get(canonical)
+            if body:  # "the UN High Commissioner for Human Rights" mentions the UN too
+                body = index.find(body)[0] if index.find(body) else body
+                by_key.setdefault(("organization", body), Entity(name=body, type="organization")).mentions += 1
     return list(by_key.values())

@@ -41,6 +41,16 @@ US_STATE_ABBREVIATIONS = dict(pair.split("=") for pair in (
     "S.C.=South Carolina|S.D.=South Dakota|Tenn.=Tennessee|Vt.=Vermont|Va.=Virginia|Wash.=Washington|"
     "W.Va.=West Virginia|Wis.=Wisconsin|Wyo.=Wyoming").split("|"))
 
+# Two-letter postal codes: places only right after a town ("Houston, TX"), never looked up alone.
+US_STATE_CODES = dict(pair.split("=") for pair in (
+    "AL=Alabama|AK=Alaska|AZ=Arizona|AR=Arkansas|CA=California|CO=Colorado|CT=Connecticut|DE=Delaware|"
+    "FL=Florida|GA=Georgia|HI=Hawaii|ID=Idaho|IL=Illinois|IN=Indiana|IA=Iowa|KS=Kansas|KY=Kentucky|"
+    "LA=Louisiana|ME=Maine|MD=Maryland|MA=Massachusetts|MI=Michigan|MN=Minnesota|MS=Mississippi|MO=Missouri|"
+    "MT=Montana|NE=Nebraska|NV=Nevada|NH=New Hampshire|NJ=New Jersey|NM=New Mexico|NY=New York|"
+    "NC=North Carolina|ND=North Dakota|OH=Ohio|OK=Oklahoma|OR=Oregon|PA=Pennsylvania|RI=Rhode Island|"
+    "SC=South Carolina|SD=South Dakota|TN=Tennessee|TX=Texas|UT=Utah|VT=Vermont|VA=Virginia|WA=Washington|"
+    "WV=West Virginia|WI=Wisconsin|WY=Wyoming|DC=District of Columbia").split("|"))
+
 DEMONYMS = {
     "Afghan": "Afghanistan", "American": "United States", "Argentine": "Argentina", "Australian": "Australia",
     "Austrian": "Austria", "Azerbaijani": "Azerbaijan", "Bangladeshi": "Bangladesh", "Belarusian": "Belarus",

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.figures import find_figures
+from briefing.extract.gazetteer import DEMONYMS
+from briefing.extract.lexicon import NOT_NAME_WORDS
 from briefing.extract.names import CHUNK, EntityIndex
 
 _TOKEN = re.compile(r"\S+")
@@ -75,6 +77,9 @@ def _chunk_mentions(text: str, chunk: re.Match[str], index: EntityIndex) -> list
             hit = None
             for surface, stop in _variants(text, text[start:end], end):
                 hit = index.find(surface)
+                if hit and hit[1] == "place" and i > 0 and _inside_unknown_name(text, tokens, i, out):
+                    hit = None  # "Sierra Nevada": a longer name we do not know, not the state
+                    break
                 if hit:
                     out.append(Mention(start, stop, surface, hit[1], hit[0]))
                     break
@@ -84,6 +89,19 @@ def _chunk_mentions(text: str, chunk: re.Match[str], index: EntityIndex) -> list
         else:
             i += 1
     return out
+
+
+def _inside_unknown_name(text: str, tokens: list[tuple[int, int, str]], i: int, found: list[Mention]) -> bool:
+    """Whether the word before token ``i`` is a capitalised word no entity claimed, in mid-sentence: then
+    the place name ends a longer name ("the northern Sierra Nevada"), and is not the place."""
+    start, _end, word = tokens[i - 1]
+    if word in _EDGE_WORDS or word in NOT_NAME_WORDS or word in DEMONYMS or not word[:1].isupper() or \
+            any(m.start <= start < m.end for m in found) or word.rstrip(".").isupper():
+        return False
+    k = start - 1
+    while k >= 0 and text[k] in " “\"‘'(":
+        k -= 1
+    return k >= 0 and text[k] not in "\n.!?:"
 
 
 def _with_initials(text: str, m: Mention, index: EntityIndex) -> Mention:

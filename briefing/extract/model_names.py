@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 
 from briefing.extract import lexicon as lx
 from briefing.extract.dates import MONTHS, WEEKDAYS
-from briefing.extract.gazetteer import DEMONYMS, US_STATE_ABBREVIATIONS, places
+from briefing.extract.gazetteer import DEMONYMS, US_STATE_ABBREVIATIONS, US_STATE_CODES, places
 from briefing.extract.mentions import Mention
+from briefing.extract.roles import ROLE_MODIFIERS
 
 if TYPE_CHECKING:
     from briefing.extract.names import Discovery, EntityIndex
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DETERMINERS = frozenset("the The THE a A an An".split())
+_SEPARATOR = re.compile(r"[ ]+[@|–—/][ ]+|[ ]*[@|][ ]*")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')(?=[ ]|$)")
 _TRAILING = " ,;:-–—“”\"‘’'"
 # Titles and offices written before a name, which the model sometimes takes into a PERSON span.
@@ -47,6 +49,10 @@ PERSON_TITLES = frozenset(
 _PLACE_CUE = re.compile(
     r"[ ](?:province|district|county|region|area|state|city|town|village|valley|governorate|prefecture|oblast|"
     r"municipality|neighbou?rhood|suburb|island|islands|peninsula|border\b(?![ ]protection))\b")
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|into|at)[ ](?:the[ ])?$")
+# "northern Sierra Nevada", "eastern Indiana": a compass adjective before a name makes it a place.
+_DIRECTION = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+                        r"(?:ern)?[ ]$")
 # The last word of a named site: "Tiananmen Square", "the Indiana Statehouse".
 _FACILITY_HEADS = frozenset(
     "Square Street Avenue Road Bridge Airport Station Statehouse Capitol Palace Park Stadium Arena Tower "
@@ -62,8 +68,8 @@ _CODE = re.compile(r"(?=\w*\d)(?=\w*[A-Z]{2})[A-Z0-9]{5,}")  # "CMCU3", "LMCADS0
 _NAME_WORD = rf"(?:{lx.NAME_WORD}|[A-Z])"  # "George W Bush": an initial without its full stop too
 _NAME_SHAPE = re.compile(rf"{_NAME_WORD}(?:[ ](?:{lx.NAME_PARTICLE}[ ])?{_NAME_WORD}){{1,4}}")
 _ROLE_BEFORE = re.compile(
-    rf"(?:(?P<org>(?:{lx.CAP_WORD}[ ]){{1,4}}))?(?P<role>(?:(?:former|then|acting|deputy|vice|senior|chief|"
-    rf"interim|top|[a-z]+-?[a-z]+)[ ]){{0,2}}{lx.ROLE_NOUNS})[ ]$|(?P<title>{lx.ROLE})[ ]$")
+    rf"(?:(?P<org>(?:{lx.CAP_WORD}[ ]){{1,4}}))?(?P<role>(?P<mods>(?:[a-z]+-?[a-z]+[ ]){{0,2}}){lx.ROLE_NOUNS})[ ]$"
+    rf"|(?P<title>{lx.ROLE})[ ]$")
 _ROLE_AFTER = re.compile(
     rf",[ ](?:the[ ]|a[ ]|an[ ])?(?P<role>[^,.;:“”\"()\n]{{2,80}}?)(?=[,.;]|$|[ ](?:{lx.SPEECH_VERBS}|who|and)\b)")
 _HAS_ROLE_NOUN = re.compile(rf"\b(?:{lx.ROLE_NOUNS}|{lx.ROLE_HEADS})\b", re.IGNORECASE)
@@ -82,7 +88,11 @@ class Piece:
 
 def _trimmed(text: str, a: int, b: int, label: str) -> list[Piece]:
     """The span without what is not the name: leading articles and lower-case words, an unclosed
-    parenthesis, a trailing possessive; a possessive inside splits it into owner and thing owned."""
+    parenthesis, a trailing possessive; a possessive inside splits it into owner and thing owned, and a
+    separator ("TX @ Toyota Music Factory", "Amphitheatre – St. Louis") into its parts."""
+    separator = _SEPARATOR.search(text, a, b)
+    if separator:
+        return _trimmed(text, a, separator.start(), label) + _trimmed(text, separator.end(), b, label)
     opening = text.find("(", a, b)
     if opening >= 0 and text.find(")", opening, b) < 0:
         b = opening
@@ -178,10 +188,11 @@ class ModelNames:
         return votes
 
     def _model_people(self, votes: dict[str, Counter[str]]) -> set[str]:
-        """The full names the model gives (two words or more, mostly typed PERSON, shaped like a name)."""
+        """The full names the model gives (two words or more, mostly typed PERSON, shaped like a name, and
+        never written as a place is: "Cuyahoga Falls, OH")."""
         return {name for name, count in votes.items()
                 if count["PERSON"] and count["PERSON"] >= max(count["ORG"], count["PLACE"]) and " " in name
-                and _person_shaped(name)}
+                and _person_shaped(name) and not self._cued(name, set())}
 
     def _people(self, model_people: set[str]) -> tuple[set[str], dict[str, set[str]]]:
         """Full names (the model's and the rules' left standing) and, for each shorter form, the full names
@@ -207,7 +218,18 @@ class ModelNames:
         if not count["PLACE"] or count["PLACE"] < count["ORG"]:
             return False
         return (len(words) > 1 and not label_fac and words[-1] not in lx.ORG_SUFFIXES
-                and not _ACRONYM_SHAPE.fullmatch(words[-1]))
+                and not _ACRONYM_SHAPE.fullmatch(words[-1]) and self._located(name))
+
+    def _after_a_place(self, code: str) -> bool:
+        return bool(re.search(rf"[a-z.],[ ]{code}(?![\w-])", self.text))
+
+    def _located(self, name: str) -> bool:
+        """Whether a locative preposition stands before ``name`` somewhere ("in the San Ysidro area"):
+        a name the model calls a place in a list of bands ("Bon Jovi, Sheryl Crow") has none."""
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
+            if _LOCATIVE.search(self.text, max(0, m.start() - 20), m.start()):
+                return True
+        return False
 
     def _cued(self, name: str, cued: set[str]) -> bool:
         """"Logar province", "Monroe, La.", "San Ysidro, California", "Sarkh, Logar" (when Logar is a
@@ -215,12 +237,12 @@ class ModelNames:
         escaped = re.escape(name)
         for m in re.finditer(rf"(?<![\w-]){escaped}(?![\w-])", self.text):
             after = self.text[m.end():m.end() + 40]
-            if _PLACE_CUE.match(after):
+            if _PLACE_CUE.match(after) or _DIRECTION.search(self.text, max(0, m.start() - 14), m.start()):
                 return True
-            nxt = re.match(r",[ ]((?:[A-Z][\w.]*)(?:[ ][A-Z][\w.]*)?)(?![\w-])", after)
+            nxt = re.match(r",[ ]((?:[A-Z][\w.]*)(?:[ ][A-Z][\w.]*)?)(?![\w’'-])", after)
             if nxt:
                 where = nxt.group(1)
-                if where in US_STATE_ABBREVIATIONS or where.rstrip(".") in cued or \
+                if where in US_STATE_ABBREVIATIONS or where in US_STATE_CODES or where.rstrip(".") in cued or \
                         self.gazetteer.get(where.rstrip(".")) in _STATES_AND_COUNTRIES():
                     return True
         return False
@@ -260,8 +282,8 @@ class ModelNames:
         """"Monetary Affairs" of "Economic and Monetary Affairs Commissioner": a portfolio inside a title,
         unless the name also stands alone somewhere or is plainly an organisation's."""
         words = name.split(" ")
-        if words[-1] in lx.ORG_SUFFIXES or _ACRONYM_SHAPE.fullmatch(name):
-            return False
+        if words[-1] in lx.ORG_SUFFIXES or _ACRONYM_SHAPE.fullmatch(name) or name in self.found.offices.values():
+            return False  # the body of an office ("United Nations" of its High Commissioner) is one
         alone = follows = 0
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
             if re.match(rf"[ ](?:{lx.ROLE_HEADS})\b", self.text[m.end():m.end() + 40]):
@@ -289,6 +311,8 @@ class ModelNames:
                 continue  # a person's name, or an acronym the article defines (the acronym rules type it)
             if name in INSTITUTION_BUILDINGS:
                 found.add_organisation(name)
+            elif name in US_STATE_CODES and self._after_a_place(name):
+                found.add_place(name, US_STATE_CODES[name])  # "Houston, TX"
             elif "-" in name and all(part in self.gazetteer for part in name.split("-")):
                 for part in name.split("-"):  # "U.S.-Canada (trade)": two places, no organisation
                     found.add_place(part, self.gazetteer[part])
@@ -298,8 +322,19 @@ class ModelNames:
                 organisation = self._organisation(name, people, parts)
                 if organisation and organisation not in self.gazetteer:
                     found.add_organisation(organisation)
+        self._generic_organisations()
         self._roles(people)
 
+    def _generic_organisations(self) -> None:
+        """"the Commission", "the Agency": a lone head noun stands for the one organisation the article
+        names with it ("European Commission"), and for nothing when it names none or several."""
+        found = self.found
+        heads = lx.ORG_SUFFIXES | lx.ORG_PREFIXES
+        for name in [o for o in found.organisations if o in heads]:
+            found.organisations.remove(name)
+            owners = {o for o in found.organisations if name in o.split(" ")}
+            if len(owners) == 1:
+                found.aliases[name] = owners.pop()
     def _other_types(self, votes: dict[str, Counter[str]], people: set[str]) -> set[str]:
         """Names the model types as something other than a person, which the rules must not call people."""
         return {name for name, count in votes.items()
@@ -309,6 +344,8 @@ class ModelNames:
         """The organisation named before a lower-case role ("Gazprom" in "Gazprom chairman"), or ""; at a
         sentence start only one the model or the rules know ("High school teacher" names no "High")."""
         org = self._without_descriptors((before.group("org") or "").strip())
+        if not set(before.group("mods").split()) <= ROLE_MODIFIERS:
+            return ""  # "High school math teacher": the capital opens the sentence, not an organisation
         if not org or org in self.gazetteer or org in DEMONYMS or org in people or \
                 org.split(" ")[0] in lx.NOT_NAME_WORDS:
             return ""

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.extract import lexicon as lx
+from briefing.extract import roles
 from briefing.extract.gazetteer import DEMONYMS, places
 
 # Patterns that start with a capital reject other positions at once; patterns sharing a start are one
@@ -35,26 +36,13 @@ _CONTEXT = re.compile(
     rf"|met(?:[ ]with)?|called[ ]on|[Mm]eeting[ ]with|{lx.SPEECH_VERBS})[ ](?P<name>{lx.NAME})\b")
 _CHUNK = rf"{lx.CAP_WORD}(?:(?:[ ](?:of|for|and|&|on|de)(?:[ ]the)?)?[ ]{lx.CAP_WORD})*"
 CHUNK = re.compile(_CHUNK)
-# "Gazprom chairman Aleksey Miller", "former special envoy to Ukraine Kurt Volker": a role in lower case
-# (with the organisation before it, if any) before a full name.
-_LOWER_ROLE = re.compile(
-    rf"(?<![\w’'-])(?=[a-z])(?P<role>(?:[a-z]+[ ]){{0,2}}{lx.ROLE_NOUNS}"
-    rf"(?:[ ](?:to|for|of|at|in|on)[ ](?:the[ ])?{lx.CAP_WORD}(?:[ ]{lx.CAP_WORD})?)?)[ ](?P<name>{lx.NAME})\b"
-    rf"(?![ ]?\(|[ ]{lx.CAP_WORD})")
-_ORG_BEFORE_ROLE = re.compile(rf"(?P<org>{lx.CAP_WORD}(?:[ ]{lx.CAP_WORD}){{0,2}})[ ]$")
-# "brokerage Aton", "the group Doctors for Camp Closure", "vehicle-maker Winnebago": a name after the
-# common noun for what kind of organisation it is.
-_ORG_NOUN = re.compile(
-    r"(?<![\w’'-])(?=[a-z])(?:brokerage|bank|firm|company|group|agency|newspaper|daily|broadcaster|insurer|"
-    r"carmaker|automaker|airline|retailer|lender|miner|giant|operator|watchdog|regulator|charity|start-up|"
-    r"startup|publisher|network|consultancy|maker|manufacturer|think[ ]tank|organi[sz]ation|union|party)"
-    rf"[ ](?P<org>{_CHUNK})")
-
 _CONNECTORS = frozenset("of for and & on de the".split())
 _ROLE_WORDS = frozenset(
     "Minister Assistant Secretary Adviser Advisor Chairman Chairperson President Governor Ambassador "
     "Director Spokesperson Spokesman Senator Envoy Commissioner Mayor Justice Chancellor Premier CEO".split())
-_STARTERS = lx.NOT_NAME_WORDS - lx.ORG_PREFIXES - _ROLE_WORDS
+# Words that open sentences, stripped before an organisation's name; not the adjectives names open with.
+_STARTERS = lx.NOT_NAME_WORDS - lx.ORG_PREFIXES - _ROLE_WORDS - {"National", "International", "Federal",
+                                                                 "Provincial"}
 _ROLE_PREFIX_NOISE = frozenset("The A An This That Its His Her Their Our Both During".split())
 
 
@@ -80,25 +68,6 @@ def valid_person(name: str) -> bool:
     return name not in gazetteer and words[0] not in gazetteer and words[0] not in DEMONYMS
 
 
-_PERSON_SHAPE = re.compile(lx.NAME)
-
-
-def _without_trailing_place(org: str) -> str:
-    """"White House Russia" (before "adviser") without the place that is the role's brief."""
-    words = org.split(" ")
-    while len(words) > 1 and words[-1] in places():
-        words.pop()
-    return " ".join(words)
-
-
-def _at_line_start(text: str, at: int) -> bool:
-    """Whether ``at`` opens a sentence, where a capital says nothing about a name."""
-    k = at - 1
-    while k >= 0 and text[k] in " “\"‘'(":
-        k -= 1
-    return k < 0 or text[k] in "\n.!?:"
-
-
 def _clean_role(role: str) -> str:
     words = role.split(" ")
     while len(words) > 1 and words[0] in _ROLE_PREFIX_NOISE:
@@ -112,6 +81,9 @@ def organisation_in(words: list[str]) -> str | None:
         words = words[1:]
     while words and words[-1] in _CONNECTORS:
         words = words[:-1]
+    owned = [k for k, w in enumerate(words[:-1]) if _strip_possessive(w) != w]
+    if owned:  # "Rosneft and China's National Petroleum Corporation": China's is the owner, not the name
+        words = words[owned[-1] + 1:]
     if len(words) < 2 or any(w in _ROLE_WORDS for w in words) or " ".join(words) in places():
         return None  # "West Bank" ends like a bank's name but is a place
     words = [*words[:-1], _strip_possessive(words[-1])]
@@ -123,6 +95,19 @@ def organisation_in(words: list[str]) -> str | None:
     return None
 
 
+def _organisations_in(chunk: str) -> list[str]:
+    """The organisations a capitalised run names: two when "and" joins two whole names ("Ludwig Maximilian
+    University of Munich and the University of Goethe"), else at most one ("Customs and Border Protection")."""
+    at = chunk.find(" and ")
+    while at >= 0:
+        left, right = organisation_in(chunk[:at].split(" ")), organisation_in(chunk[at + 5:].split(" "))
+        if left and right:
+            return [left, right]
+        at = chunk.find(" and ", at + 5)
+    org = organisation_in(chunk.split(" "))
+    return [org] if org else []
+
+
 @dataclass
 class Discovery:
     """What the discovery pass found, accumulated over the chunks of one source."""
@@ -132,6 +117,8 @@ class Discovery:
     acronyms: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # surface -> canonical, beyond the gazetteer's
     affiliations: dict[str, str] = field(default_factory=dict)  # person -> organisation of their role
+    offices: dict[str, str] = field(default_factory=dict)  # "UN High Commissioner for Human Rights" -> "UN"
+    aliases: dict[str, str] = field(default_factory=dict)  # "Commission" -> "European Commission"
 
     def add_person(self, name: str, role: str = "", checked: bool = False) -> None:
         """Add a person; ``checked`` names come from the model, which has seen the context, so a first
@@ -148,24 +135,18 @@ class Discovery:
         if name not in self.organisations:
             self.organisations.append(name)
 
-    def _lower_roles(self, text: str, start: int, end: int) -> None:
-        for m in _LOWER_ROLE.finditer(text, start, end):
-            name = m.group("name")
-            if not valid_person(name):
-                continue
-            self.add_person(name, m.group("role"))
-            before = _ORG_BEFORE_ROLE.search(text, max(start, m.start() - 60), m.start())
-            org = _without_trailing_place(before.group("org")) if before else ""
-            if org and org.split(" ")[0] not in lx.NOT_NAME_WORDS and org not in places() and \
-                    org.split(" ")[0] not in DEMONYMS and org not in DEMONYMS and \
-                    not _at_line_start(text, before.start()):
-                self.add_organisation(org)
-                self.affiliations.setdefault(name, org)
-        for m in _ORG_NOUN.finditer(text, start, end):
-            org = _strip_possessive(m.group("org"))
-            if org not in places() and org.split(" ")[0] not in lx.NOT_NAME_WORDS and org not in DEMONYMS \
-                    and not _PERSON_SHAPE.fullmatch(org):
-                self.add_organisation(org)
+    def _around_roles(self, text: str, start: int, end: int) -> None:
+        """People before whom a lower-case role stands, the organisations named with it, offices."""
+        for name, role, org in roles.lower_case_roles(text, start, end):
+            if valid_person(name):
+                self.add_person(name, role)
+                if org:
+                    self.add_organisation(org)
+                    self.affiliations.setdefault(name, org)
+        for org in roles.named_by_kind(text, start, end):
+            self.add_organisation(org)
+        for office, body in roles.offices(text, start, end):
+            self.offices.setdefault(office, body)
 
     def add_place(self, name: str, canonical: str) -> None:
         self.places.setdefault(name, canonical)
@@ -200,16 +181,16 @@ class Discovery:
         for m in _ROLE_FIRST.finditer(text, start, end):
             self.add_person(m.group("name") or m.group("name2"), m.group("role"))
         for m in _NAME_FIRST.finditer(text, start, end):
-            self.add_person(m.group("name"), m.group("role") or "")
+            if not roles.inside_office(text, m.start("name")):  # "... Commissioner for Human Rights said"
+                self.add_person(m.group("name"), m.group("role") or "")
         for pattern in (_TITLED, _CONTEXT):
             for m in pattern.finditer(text, start, end):
                 self.add_person(m.group("name"))
-        self._lower_roles(text, start, end)
+        self._around_roles(text, start, end)
         for m in CHUNK.finditer(text, start, end):
             chunk = m.group()
             if " " in chunk:
-                org = organisation_in(chunk.split(" "))
-                if org:
+                for org in _organisations_in(chunk):
                     self.add_organisation(org)
 
 
@@ -220,6 +201,7 @@ class EntityIndex:
     lookup: dict[str, tuple[str, str]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     affiliations: dict[str, str] = field(default_factory=dict)  # person -> organisation of their role
+    bodies: dict[str, str] = field(default_factory=dict)  # office -> the organisation it belongs to
     acronyms: dict[str, str] = field(default_factory=dict)  # as defined in the text, first definition wins
     max_words: int = 6
 
@@ -259,8 +241,14 @@ def build_index(found: Discovery) -> EntityIndex:
             lookup.setdefault(short, (long, "acronym"))
     for surface, canonical in found.places.items():
         lookup[surface] = (canonical, "place")
+    for office, body in found.offices.items():
+        if body in found.organisations or body in found.acronyms or roles.acronym_shaped(body):
+            found.add_organisation(office)  # an office of a known body speaks for it: an organisation
+            index.bodies[office] = body
     for org in found.organisations:
         lookup[org] = (org, "organization")
+    for short, org in found.aliases.items():
+        lookup[short] = (org, "organization")
     names = sorted(found.people, key=lambda n: len(n.split()), reverse=True)
     full_names: list[str] = []
     for name in names:
