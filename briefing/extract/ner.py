@@ -8,7 +8,6 @@ the rules in ``model_names`` can look at the words around each span.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -19,7 +18,6 @@ NER_PIPES = ("tok2vec", "ner")
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 MAX_PIECE = 100_000  # characters per document: a paragraph longer than this is cut at whitespace
 BATCH = 64  # documents per nlp.pipe batch; between batches ``tick`` may report progress or cancel
-_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,21 +55,15 @@ def paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return pieces
 
 
-def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Every non-blank line of ``text[start:end]`` as a span (what to run the model on for plain text)."""
-    end = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if not m.group().isspace()]
-
-
 def model_spans(text: str, pieces: list[tuple[int, int]], nlp: Language,
                 tick: Callable[[float], None] | None = None) -> list[ModelSpan]:
     """The model's PERSON, ORG, GPE, LOC, FAC and NORP entities in ``pieces`` of ``text``, in order."""
     disable = [name for name in nlp.pipe_names if name not in NER_PIPES]
     found: list[ModelSpan] = []
     for n, (doc, (a, _b)) in enumerate(zip(nlp.pipe(_texts(text, pieces), disable=disable, batch_size=BATCH),
-                                           pieces)):
-        if tick is not None and n % BATCH == 0:
-            tick(n / max(1, len(pieces)))
+                                           pieces), 1):
+        if tick is not None and (n % BATCH == 0 or n == len(pieces)):
+            tick(n / len(pieces))
         for ent in doc.ents:
             if ent.label_ in LABELS:
                 found.append(ModelSpan(a + ent.start_char, a + ent.end_char, ent.label_))
