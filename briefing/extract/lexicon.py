@@ -53,7 +53,7 @@ ORG_SUFFIXES = frozenset(
 ORG_PREFIXES = frozenset(
     "Ministry Government Department Bank University Council Board Commission Embassy Consulate Federation "
     "Chamber Institute Office Bureau Court Directorate Division Secretariat Agency Authority Academy "
-    "Organisation Organization Association House Senate Parliament Cabinet State".split()
+    "Organisation Organization Association House Senate Parliament Cabinet State Port".split()
 )
 
 # Capitalised words that start sentences or headings but never begin a name.

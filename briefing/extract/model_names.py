@@ -50,6 +50,7 @@ _PLACE_CUE = re.compile(
     r"[ ](?:province|district|county|region|area|state|city|town|village|valley|governorate|prefecture|oblast|"
     r"municipality|neighbou?rhood|suburb|island|islands|peninsula|border\b(?![ ]protection))\b")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|into|at)[ ](?:the[ ])?$")
+_IN = re.compile(r"\b(?:in|near|outside|across|around|throughout)[ ]$")
 # "northern Sierra Nevada", "eastern Indiana": a compass adjective before a name makes it a place.
 _DIRECTION = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
                         r"(?:ern)?[ ]$")
@@ -72,6 +73,7 @@ _ROLE_BEFORE = re.compile(
     rf"|(?P<title>{lx.ROLE})[ ]$")
 _ROLE_AFTER = re.compile(
     rf",[ ](?:the[ ]|a[ ]|an[ ])?(?P<role>[^,.;:“”\"()\n]{{2,80}}?)(?=[,.;]|$|[ ](?:{lx.SPEECH_VERBS}|who|and)\b)")
+_ROLE_DETERMINER = re.compile(r"^(?:its|his|her|their|our|the|a|an)[ ]")
 _HAS_ROLE_NOUN = re.compile(rf"\b(?:{lx.ROLE_NOUNS}|{lx.ROLE_HEADS})\b", re.IGNORECASE)
 _CAP_RUN = re.compile(rf"{lx.CAP_WORD}(?:[ ](?:of|for|and|&|the)?[ ]?{lx.CAP_WORD})*")
 
@@ -215,19 +217,20 @@ class ModelNames:
         words = name.split(" ")
         if len(words) > 1 and words[-1] in _FACILITY_HEADS:
             return True  # "Tiananmen Square", "the Indiana Statehouse", whatever the model's type
-        if not count["PLACE"] or count["PLACE"] < count["ORG"]:
+        if not count["PLACE"] or count["PLACE"] < count["ORG"] or _ACRONYM_SHAPE.fullmatch(words[-1]):
             return False
-        return (len(words) > 1 and not label_fac and words[-1] not in lx.ORG_SUFFIXES
-                and not _ACRONYM_SHAPE.fullmatch(words[-1]) and self._located(name))
+        if len(words) == 1:  # "reporters in Eastwick"; "at" goes with organisations too ("at Oxfam")
+            return self._located(name, _IN)
+        return not label_fac and words[-1] not in lx.ORG_SUFFIXES and self._located(name, _LOCATIVE)
 
     def _after_a_place(self, code: str) -> bool:
         return bool(re.search(rf"[a-z.],[ ]{code}(?![\w-])", self.text))
 
-    def _located(self, name: str) -> bool:
+    def _located(self, name: str, preposition: re.Pattern[str]) -> bool:
         """Whether a locative preposition stands before ``name`` somewhere ("in the San Ysidro area"):
         a name the model calls a place in a list of bands ("Bon Jovi, Sheryl Crow") has none."""
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
-            if _LOCATIVE.search(self.text, max(0, m.start() - 20), m.start()):
+            if preposition.search(self.text, max(0, m.start() - 20), m.start()):
                 return True
         return False
 
@@ -363,7 +366,7 @@ class ModelNames:
                 found.people[p.text] = before.group("title")
                 continue
             if before:
-                found.people[p.text] = before.group("role")
+                found.people[p.text] = _ROLE_DETERMINER.sub("", before.group("role"))
                 org = self._role_organisation(before, people)
                 if org:
                     found.add_organisation(org)

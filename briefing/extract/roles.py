@@ -37,6 +37,7 @@ _OFFICE = re.compile(
 _OFFICE_BRIEF = re.compile(rf"{lx.ROLE_HEADS}[ ](?:for|of|on|to)[ ](?:the[ ])?$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|(?:[A-Z]\.){2,4}")
 _POSSESSIVES = ("’s", "'s", "’", "'")
+_DETERMINER = re.compile(r"^(?:its|his|her|their|our|the|a|an)[ ]")
 
 
 def acronym_shaped(word: str) -> bool:
@@ -90,7 +91,7 @@ def lower_case_roles(text: str, start: int, end: int) -> Iterator[tuple[str, str
                         " " not in org and _at_sentence_start(text, before.start())
                         and re.search(rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])", text)):
                     org = ""  # a sentence's capital on a common word ("Company chairman ...")
-        yield m.group("name"), m.group("role"), org
+        yield m.group("name"), _DETERMINER.sub("", m.group("role")), org
 
 
 def named_by_kind(text: str, start: int, end: int) -> Iterator[str]:
