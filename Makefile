@@ -4,7 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+EVAL := ../shared/eval
+
+.PHONY: run test bench eval clean
 
 $(STAMP): pyproject.toml
 	bash .ci/system-deps
@@ -21,6 +23,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+# Scores extraction against hand-annotated articles kept outside the repository (evaluation data only).
+eval: $(STAMP)
+	@if [ -f $(EVAL)/score_extraction.py ]; then \
+		$(PYTHON) $(EVAL)/score_extraction.py $(VENV)/bin/briefing; \
+	else \
+		echo "make eval: skipped, $(EVAL) is not there"; \
+	fi
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

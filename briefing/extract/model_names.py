@@ -24,7 +24,7 @@ from briefing.extract import lexicon as lx
 from briefing.extract.dates import MONTHS, WEEKDAYS
 from briefing.extract.gazetteer import DEMONYMS, US_STATE_ABBREVIATIONS, US_STATE_CODES, places
 from briefing.extract.mentions import Mention
-from briefing.extract.roles import ROLE_MODIFIERS
+from briefing.extract.roles import ROLE_MODIFIERS, lowercase_words
 
 if TYPE_CHECKING:
     from briefing.extract.names import Discovery, EntityIndex
@@ -73,6 +73,8 @@ _ROLE_BEFORE = re.compile(
     rf"|(?P<title>{lx.ROLE})[ ]$")
 _ROLE_AFTER = re.compile(
     rf",[ ](?:the[ ]|a[ ]|an[ ])?(?P<role>[^,.;:“”\"()\n]{{2,80}}?)(?=[,.;]|$|[ ](?:{lx.SPEECH_VERBS}|who|and)\b)")
+_ROLE_HEAD_AFTER = re.compile(rf"[ ](?:{lx.ROLE_HEADS})\b")
+_ROLE_NOUN_AFTER = re.compile(rf"[ ](?:{lx.ROLE_NOUNS})\b")
 _ROLE_DETERMINER = re.compile(r"^(?:its|his|her|their|our|the|a|an)[ ]")
 _HAS_ROLE_NOUN = re.compile(rf"\b(?:{lx.ROLE_NOUNS}|{lx.ROLE_HEADS})\b", re.IGNORECASE)
 _CAP_RUN = re.compile(rf"{lx.CAP_WORD}(?:[ ](?:of|for|and|&|the)?[ ]?{lx.CAP_WORD})*")
@@ -108,6 +110,9 @@ def _trimmed(text: str, a: int, b: int, label: str) -> list[Piece]:
         break
     while a < b and text[a] in _TRAILING:
         a += 1
+    cue = _PLACE_CUE.search(text, a, b)
+    if cue and cue.end() == b and cue.start() > a:
+        b = cue.start()  # "Logar province": the name is Logar, and the noun after it says it is a place
     words = text[a:b].split(" ")
     while len(words) > 1 and (words[0] in _DETERMINERS or words[0][:1].islower()):
         a += len(words.pop(0)) + 1
@@ -145,10 +150,6 @@ def _at_sentence_start(text: str, at: int) -> bool:
     return k < 0 or text[k] in "\n.!?:"
 
 
-def _lowercase_words(text: str) -> set[str]:
-    return set(re.findall(r"(?<![\w’'-])[a-z][a-z-]+", text))
-
-
 class ModelNames:
     """Turns the model's spans over one article into people (with roles), organisations and places."""
 
@@ -157,7 +158,7 @@ class ModelNames:
         self.gazetteer = places()
         self.pieces: list[Piece] = []
         self.titles: dict[str, str] = {}
-        self.common = _lowercase_words(text)
+        self.common = lowercase_words(text)
         for span in spans:
             if span.label == "NORP":
                 continue
@@ -170,6 +171,11 @@ class ModelNames:
                     if titles:
                         self.titles.setdefault(piece.text, titles)
                 self.pieces.append(piece)
+        # Where each name stands, as the model found it: the cues are read there, never by searching the
+        # whole text once per name (a megabyte names thousands).
+        self.where: dict[str, list[tuple[int, int]]] = {}
+        for p in self.pieces:
+            self.where.setdefault(p.text, []).append((p.start, p.end))
 
     def _sentence_capital(self, piece: Piece) -> Piece | None:
         """None for a piece whose capital only marks a sentence start ("Benchmark", "Copper CMCU3")."""
@@ -223,24 +229,28 @@ class ModelNames:
             return self._located(name, _IN)
         return not label_fac and words[-1] not in lx.ORG_SUFFIXES and self._located(name, _LOCATIVE)
 
+    def _role_follows(self, name: str) -> bool:
+        """Whether a lower-case role noun follows ``name`` wherever it stands ("White House Russia adviser")."""
+        ends = [end for _start, end in self.where.get(name, ())]
+        return bool(ends) and all(_ROLE_NOUN_AFTER.match(self.text, e, e + 40) for e in ends)
+
     def _after_a_place(self, code: str) -> bool:
-        return bool(re.search(rf"[a-z.],[ ]{code}(?![\w-])", self.text))
+        return any(re.match(r"[a-z.],[ ]$", self.text[max(0, a - 3):a]) for a, _ in self.where.get(code, ()))
 
     def _located(self, name: str, preposition: re.Pattern[str]) -> bool:
         """Whether a locative preposition stands before ``name`` somewhere ("in the San Ysidro area"):
         a name the model calls a place in a list of bands ("Bon Jovi, Sheryl Crow") has none."""
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
-            if preposition.search(self.text, max(0, m.start() - 20), m.start()):
+        for start, _end in self.where.get(name, ()):
+            if preposition.search(self.text, max(0, start - 20), start):
                 return True
         return False
 
     def _cued(self, name: str, cued: set[str]) -> bool:
         """"Logar province", "Monroe, La.", "San Ysidro, California", "Sarkh, Logar" (when Logar is a
         place by its own cue): a place by the words after it."""
-        escaped = re.escape(name)
-        for m in re.finditer(rf"(?<![\w-]){escaped}(?![\w-])", self.text):
-            after = self.text[m.end():m.end() + 40]
-            if _PLACE_CUE.match(after) or _DIRECTION.search(self.text, max(0, m.start() - 14), m.start()):
+        for start, end in self.where.get(name, ()):
+            after = self.text[end:end + 40]
+            if _PLACE_CUE.match(after) or _DIRECTION.search(self.text, max(0, start - 14), start):
                 return True
             nxt = re.match(r",[ ]((?:[A-Z][\w.]*)(?:[ ][A-Z][\w.]*)?)(?![\w’'-])", after)
             if nxt:
@@ -262,7 +272,7 @@ class ModelNames:
             return ""  # "July 25" left over from "Trump’s July 25 call"
         if " " not in name and name.lower() in self.common:
             return ""  # one capitalised common word ("Benchmark", "Legislature"): no name to list
-        if any(f" {p} " in f" {name} " for p in people):
+        if any(" ".join(words[i:j]) in people for i in range(len(words)) for j in range(i + 2, len(words) + 1)):
             return ""  # "Ukraine Kurt Volker": a place and a person run together, no organisation
         if _CODE.search(name):
             return ""
@@ -277,7 +287,7 @@ class ModelNames:
         acronyms = self.found.acronyms
         while len(words) > 1 and words[0] in acronyms and not _is_capitalised_name(acronyms[words[0]]):
             words = words[1:]
-        while len(words) > 1 and words[-1] in self.gazetteer and _role_follows(self.text, name):
+        while len(words) > 1 and words[-1] in self.gazetteer and self._role_follows(name):
             words = words[:-1]
         return " ".join(words)
 
@@ -288,8 +298,8 @@ class ModelNames:
         if words[-1] in lx.ORG_SUFFIXES or _ACRONYM_SHAPE.fullmatch(name) or name in self.found.offices.values():
             return False  # the body of an office ("United Nations" of its High Commissioner) is one
         alone = follows = 0
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
-            if re.match(rf"[ ](?:{lx.ROLE_HEADS})\b", self.text[m.end():m.end() + 40]):
+        for _start, end in self.where.get(name, ()):
+            if _ROLE_HEAD_AFTER.match(self.text, end, end + 40):
                 follows += 1
             else:
                 alone += 1
@@ -385,10 +395,6 @@ def _is_capitalised_name(long: str) -> bool:
     return all(w[:1].isupper() for w in long.split() if w not in ("of", "for", "and", "the", "&", "on", "to"))
 
 
-def _role_follows(text: str, name: str) -> bool:
-    """Whether every time ``name`` occurs a lower-case role noun follows it ("... Russia adviser")."""
-    hits = [m.end() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
-    return bool(hits) and all(re.match(rf"[ ](?:{lx.ROLE_NOUNS})\b", text[e:e + 40]) for e in hits)
 
 
 def _STATES_AND_COUNTRIES() -> frozenset[str]:  # noqa: N802 - a cached constant, read lazily

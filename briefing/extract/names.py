@@ -156,10 +156,13 @@ class Discovery:
         or one that holds a known full name after extra words ("Treasury Under-Secretary John Taylor",
         whose extra words become the role); and split organisations that run a person or a place in
         after "and" ("Department of Homeland Security and Alex Azar")."""
+        by_last_word: dict[str, list[str]] = {}
+        for p in people:
+            by_last_word.setdefault(p.rsplit(" ", 1)[-1], []).append(p)
         for name in list(self.people):
             if name in people:
                 continue
-            longer = next((p for p in people if name.endswith(" " + p)), None)
+            longer = next((p for p in by_last_word.get(name.rsplit(" ", 1)[-1], ()) if name.endswith(" " + p)), None)
             if longer:
                 role = self.people.pop(name) or name[: -len(longer)].strip()
                 if not self.people.get(longer):

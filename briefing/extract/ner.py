@@ -1,7 +1,7 @@
 """The statistical model's named entities over an article's paragraphs, as offsets into the source text.
 
 Only the pipes named entities need run (tok2vec and ner; the tagger, parser and lemmatizer are skipped),
-over one paragraph per document, batched through ``nlp.pipe``: a paragraph is the context the model was
+over one paragraph per document, batched through ``nlp.pipe`` (its own batch size): a paragraph is the context the model was
 trained on, and a line break never sits inside a name. Offsets are shifted back into the source text, so
 the rules in ``model_names`` can look at the words around each span.
 """
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 NER_PIPES = ("tok2vec", "ner")
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 MAX_PIECE = 100_000  # characters per document: a paragraph longer than this is cut at whitespace
-BATCH = 64  # documents per nlp.pipe batch; between batches ``tick`` may report progress or cancel
+TICK_EVERY = 64  # documents between two calls of ``tick`` (progress, and a chance to cancel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +60,8 @@ def model_spans(text: str, pieces: list[tuple[int, int]], nlp: Language,
     """The model's PERSON, ORG, GPE, LOC, FAC and NORP entities in ``pieces`` of ``text``, in order."""
     disable = [name for name in nlp.pipe_names if name not in NER_PIPES]
     found: list[ModelSpan] = []
-    for n, (doc, (a, _b)) in enumerate(zip(nlp.pipe(_texts(text, pieces), disable=disable, batch_size=BATCH),
-                                           pieces), 1):
-        if tick is not None and (n % BATCH == 0 or n == len(pieces)):
+    for n, (doc, (a, _b)) in enumerate(zip(nlp.pipe(_texts(text, pieces), disable=disable), pieces), 1):
+        if tick is not None and (n % TICK_EVERY == 0 or n == len(pieces)):
             tick(n / len(pieces))
         for ent in doc.ents:
             if ent.label_ in LABELS:

@@ -8,6 +8,7 @@ where the words after "for" are the office's brief, not a person called "Human R
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -38,6 +39,12 @@ _OFFICE_BRIEF = re.compile(rf"{lx.ROLE_HEADS}[ ](?:for|of|on|to)[ ](?:the[ ])?$"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|(?:[A-Z]\.){2,4}")
 _POSSESSIVES = ("’s", "'s", "’", "'")
 _DETERMINER = re.compile(r"^(?:its|his|her|their|our|the|a|an)[ ]")
+
+
+@functools.lru_cache(maxsize=2)
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case (read once per text: a string keeps its hash)."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z-]+", text))
 
 
 def acronym_shaped(word: str) -> bool:
@@ -89,7 +96,7 @@ def lower_case_roles(text: str, start: int, end: int) -> Iterator[tuple[str, str
                 first = org.split(" ")[0]
                 if not _plain_organisation(org) or (
                         " " not in org and _at_sentence_start(text, before.start())
-                        and re.search(rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])", text)):
+                        and first.lower() in lowercase_words(text)):
                     org = ""  # a sentence's capital on a common word ("Company chairman ...")
         yield m.group("name"), _DETERMINER.sub("", m.group("role")), org
 
