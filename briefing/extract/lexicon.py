@@ -80,7 +80,10 @@ ROLE_NOUNS = alternation(
     "judge|lawyer|attorney|prosecutor|professor|researcher|scientist|superintendent|commander|general|"
     "colonel|captain|lieutenant|sergeant|diplomat|negotiator|manager|partner|editor|correspondent|reporter|"
     "spokesperson|coach|principal|teacher|president-elect|king|queen|prince|princess|emir|sheikh|"
-    "rapporteur|inspector|investigator|detective|candidate|nominee|deputy|member|fellow|expert|activist"
+    "rapporteur|inspector|investigator|detective|candidate|nominee|deputy|member|fellow|expert|activist|"
+    "host|anchor|columnist|commentator|author|writer|producer|singer|actor|actress|player|striker|coach|"
+    "physician|doctor|surgeon|nurse|pastor|priest|bishop|chef|entrepreneur|investor|billionaire|banker|"
+    "trader|chief economist|economist|attorney general|solicitor general|secretary-general|head coach"
 )
 
 TITLES = alternation("Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Maj|Lt Gen|Maj Gen|Brig|Col|Capt|Cmdr|Cdr|Adm|Sgt|Gov|Amb|Rev|"

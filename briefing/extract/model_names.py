@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DETERMINERS = frozenset("the The THE a A an An".split())
+_PARTICLES = frozenset("de da di del della der van von la le al el bin ibn".split())
+_GENERATIONS = frozenset("Jr Sr II III IV".split())
 _SEPARATOR = re.compile(r"[ ]+[@|–—/][ ]+|[ ]*[@|][ ]*")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')(?=[ ]|$)")
 _TRAILING = " ,;:-–—“”\"‘’'"
@@ -49,6 +51,12 @@ PERSON_TITLES = frozenset(
 _PLACE_CUE = re.compile(
     r"[ ](?:province|district|county|region|area|state|city|town|village|valley|governorate|prefecture|oblast|"
     r"municipality|neighbou?rhood|suburb|island|islands|peninsula|border\b(?![ ]protection))\b")
+# "Addison, a village southwest of Ithaca": what a place is, said right after its name, and where.
+_PLACE_APPOSITION = re.compile(
+    r",[ ](?:a|the)[ ](?:[a-z]+[ ])?(?:village|town|city|suburb|hamlet|borough|township|county|province|region|"
+    r"district|port|capital|island|state)\b")
+_DIRECTION_OF = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)[ ]of[ ]$")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|into|at)[ ](?:the[ ])?$")
 _IN = re.compile(r"\b(?:in|near|outside|across|around|throughout)[ ]$")
 # "northern Sierra Nevada", "eastern Indiana": a compass adjective before a name makes it a place.
@@ -116,6 +124,14 @@ def _trimmed(text: str, a: int, b: int, label: str) -> list[Piece]:
     words = text[a:b].split(" ")
     while len(words) > 1 and (words[0] in _DETERMINERS or words[0][:1].islower()):
         a += len(words.pop(0)) + 1
+    while len(words) > 1 and words[-1][:1].islower() and words[-1] not in _PARTICLES:
+        b -= len(words.pop()) + 1  # "The Associated Press that": the name ends at its last capital
+    while len(words) > 2 and words[-1].rstrip(".,") in _GENERATIONS:
+        b -= len(words.pop()) + 1  # "Patrick W. Carlineo Jr.": the name without Jr.
+        while b > a and text[b - 1] in " ,":
+            b -= 1
+    if a > 0 and text[a - 1] in "@#":
+        return []  # a handle or hashtag ("@Ilhan"), not a name in the prose
     if b <= a or not any(c.isupper() for c in text[a:b]):
         return []
     inner = _POSSESSIVE.search(text, a, b)
@@ -250,7 +266,9 @@ class ModelNames:
         place by its own cue): a place by the words after it."""
         for start, end in self.where.get(name, ()):
             after = self.text[end:end + 40]
-            if _PLACE_CUE.match(after) or _DIRECTION.search(self.text, max(0, start - 14), start):
+            if _PLACE_CUE.match(after) or _PLACE_APPOSITION.match(after) or \
+                    _DIRECTION.search(self.text, max(0, start - 14), start) or \
+                    _DIRECTION_OF.search(self.text, max(0, start - 20), start):
                 return True
             nxt = re.match(r",[ ]((?:[A-Z][\w.]*)(?:[ ][A-Z][\w.]*)?)(?![\w’'-])", after)
             if nxt:

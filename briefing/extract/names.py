@@ -152,8 +152,8 @@ class Discovery:
         self.places.setdefault(name, canonical)
 
     def retire_people(self, people: set[str], not_people: set[str]) -> None:
-        """Drop the rules' people that better evidence contradicts: a name typed otherwise (``not_people``),
-        or one that holds a known full name after extra words ("Treasury Under-Secretary John Taylor",
+        """Drop the rules' people that better evidence contradicts: a name typed otherwise (``not_people``)
+        that the rules found without a role, or one that holds a known full name after extra words ("Treasury Under-Secretary John Taylor",
         whose extra words become the role); and split organisations that run a person or a place in
         after "and" ("Department of Homeland Security and Alex Azar")."""
         by_last_word: dict[str, list[str]] = {}
@@ -167,8 +167,8 @@ class Discovery:
                 role = self.people.pop(name) or name[: -len(longer)].strip()
                 if not self.people.get(longer):
                     self.people[longer] = role
-            elif name in not_people:
-                del self.people[name]
+            elif name in not_people and not self.people[name]:
+                del self.people[name]  # a name the rules gave a role ("host Jeanine Pirro") stays a person
         gazetteer = places()
         kept = []
         for org in self.organisations:
