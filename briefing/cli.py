@@ -81,7 +81,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from briefing.sources.locations import extract_location
     from briefing.storage.serialize import extraction_to_dict
 
-    extraction = extract_location(args.path)
+    extraction = extract_location(args.path, use_model=True)
+    _say_if_model_missing()
     if args.json:
         import json
 
@@ -97,7 +98,8 @@ def _cmd_corroborate(args: argparse.Namespace) -> int:
     from briefing.corroborate.report import groups_report, groups_to_json
     from briefing.sources.locations import import_locations
 
-    imported = import_locations(args.articles)
+    imported = import_locations(args.articles, use_model=True)
+    _say_if_model_missing()
     if imported.problems:
         print(f"briefing: warning: {imported.problem_message()}", file=sys.stderr)
     labels: dict[str, str] = {}
@@ -119,6 +121,15 @@ def _cmd_corroborate(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(groups_report(groups, by_id, labels))
     return 0
+
+
+def _say_if_model_missing() -> None:
+    """One line on stderr when names and speakers came from the rules alone (spaCy or its model missing)."""
+    from briefing.extract.nlp import unavailable_reason
+
+    reason = unavailable_reason()
+    if reason:
+        print(f"briefing: note: {reason}", file=sys.stderr)
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:
@@ -174,6 +185,7 @@ def _cmd_compose(args: argparse.Namespace) -> int:
     _check_out(args.out)
     brief = compose(args.articles, args.template,
                     skipped=lambda message: print(f"briefing: warning: {message}", file=sys.stderr))
+    _say_if_model_missing()
     from briefing.template.registry import find_template
 
     _write(brief, args.out, find_template(args.template or brief.template_id), args.citations)

@@ -19,7 +19,7 @@ def compose(articles: Sequence[str], template: str | None = None,
     None: the default), group what several of them report, and auto-draft. ``skipped`` hears one message
     listing the files of a folder that could not be read, if any."""
     tpl = find_template(template)
-    imported = import_locations(articles)
+    imported = import_locations(articles, use_model=True)
     brief = Brief.from_template(tpl)
     for _label, extraction in imported.articles:
         brief.add_extraction(extraction)

@@ -16,3 +16,4 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
+    model: str = ""  # the statistical model that refined the entities ("en_core_web_sm 3.8.0"); "" for rules only

@@ -64,3 +64,4 @@ class Entity:
     role: str = ""
     mentions: int = 0
     aliases: list[str] = field(default_factory=list)
+    organization: str = ""  # for a person: the organisation their role is in ("Gazprom" for its chairman)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-_AFTER_LONG = re.compile(r"\((?P<short>[A-Z][A-Za-z&]{0,8}[A-Z]s?)\)")
+_AFTER_LONG = re.compile(r"\((?P<short>[A-Z][A-Za-z0-9&]{0,8}[A-Z0-9]s?)\)")
 _BEFORE_LONG = re.compile(r"\b(?P<short>[A-Z][A-Za-z&]{0,8}[A-Z])[ ]\((?P<long>[^()\n]{3,100})\)")
+_BETWEEN_COMMAS = re.compile(r"(?<=[a-z]),[ ](?P<short>[A-Z][A-Z0-9&]{1,7}),[ ]")
 _WORD = re.compile(r"[^\s]+")
 _STOP_START = frozenset("the a an of and or to in on for by with".split())
 
@@ -21,7 +22,7 @@ def best_long_form(short: str, long: str) -> str | None:
     s, i = len(short) - 1, len(long) - 1
     while s >= 0:
         c = short[s].lower()
-        if not c.isalnum():
+        if not c.isalpha():  # "&" and digits ("D4CC" for "Doctors for Camp Closure") spell no word
             s -= 1
             continue
         while i >= 0 and (long[i].lower() != c or (s == 0 and i > 0 and long[i - 1].isalnum())):
@@ -48,7 +49,13 @@ def _plausible(short: str, long: str | None) -> bool:
     if words[0].lower() in _STOP_START or len(words) > len(short) + 5:
         return False
     letters = sum(c.isalpha() for c in short)
+    if letters < 2 and any(c.isdigit() for c in short):
+        return False  # "(G7)", "(A4)": one letter and a number spell no long form
     return len(words) >= min(2, letters) and len(long) > len(short)
+
+
+def _is_capitalised(long: str) -> bool:
+    return all(w[:1].isupper() for w in long.split() if w not in _STOP_START)
 
 
 def find_acronyms(text: str, start: int, end: int) -> dict[str, str]:
@@ -63,6 +70,14 @@ def find_acronyms(text: str, start: int, end: int) -> dict[str, str]:
         long = best_long_form(key, window)
         if _plausible(key, long):
             found[key] = long.strip(" ,’'")  # type: ignore[union-attr]
+    for m in _BETWEEN_COMMAS.finditer(text, start, end):  # "Doctors for Camp Closure, D4CC, offered"
+        short = m.group("short")
+        if short in found or sum(c.isalpha() for c in short) < 2:
+            continue
+        window = _window(text, m.start(), min(len(short) + 5, len(short) * 2)).rstrip(" ,")
+        long = best_long_form(short, window)
+        if _plausible(short, long) and _is_capitalised(long):  # type: ignore[arg-type]
+            found[short] = long.strip(" ,’'")  # type: ignore[union-attr]
     for m in _BEFORE_LONG.finditer(text, start, end):
         short, long = m.group("short"), m.group("long").strip()
         if short not in found and best_long_form(short, long) == long and _plausible(short, long):

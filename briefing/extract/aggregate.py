@@ -18,7 +18,10 @@ def aggregate_entities(facts: list[Fact], index: EntityIndex, source: Source) ->
     """One Entity per canonical name, in order of first mention; the dateline place counts as a mention."""
     by_key: dict[tuple[str, str], Entity] = {}
     if source.place:
-        by_key[("place", source.place)] = Entity(name=source.place, type="place", mentions=1)
+        hit = index.find(source.place) or index.find(source.place.title())  # "CLEVELAND (AP) —" is Cleveland
+        name = hit[0] if hit and hit[1] == "place" else source.place
+        by_key[("place", name)] = Entity(name=name, type="place", mentions=1,
+                                         aliases=[source.place] if name != source.place else [])
     for fact in facts:
         for m in fact.entities:
             if m.type not in ENTITY_TYPES:
@@ -28,8 +31,13 @@ def aggregate_entities(facts: list[Fact], index: EntityIndex, source: Source) ->
             entity = by_key.get((m.type, canonical))
             if entity is None:
                 entity = by_key[(m.type, canonical)] = Entity(
-                    name=canonical, type=m.type, role=index.roles.get(canonical, ""))
+                    name=canonical, type=m.type, role=index.roles.get(canonical, ""),
+                    organization=index.affiliations.get(canonical, "") if m.type == "person" else "")
             entity.mentions += 1
             if m.text != canonical and m.text not in entity.aliases:
                 entity.aliases.append(m.text)
+            body = index.bodies.get(canonical)
+            if body:  # "the UN High Commissioner for Human Rights" mentions the UN too
+                body = index.find(body)[0] if index.find(body) else body
+                by_key.setdefault(("organization", body), Entity(name=body, type="organization")).mentions += 1
     return list(by_key.values())

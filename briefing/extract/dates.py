@@ -48,6 +48,8 @@ DATE_PATTERN = re.compile(
     rf"|(?P<year>{_YEAR_CUE}(?P<y7>{_YEAR})\b(?![-/]\d|,\d))"
     r")"
 )
+# "last week", "next month", "this year": resolved against the publication date, never guessed without it.
+_RELATIVE_PERIOD = re.compile(r"\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)[ ](?P<unit>week|month|year)\b")
 _DIRECTION = re.compile(r"\b(last|next|this|coming)[ ]$", re.IGNORECASE)
 _DATE_LINE = re.compile(
     rf"(?:(?:Published|Updated|Posted|Last updated|Dated?)(?:[ ]on)?[ ]*:?[ ]*)?(?:{_WEEKDAY},?[ ])?"
@@ -65,6 +67,7 @@ class DateHit:
     value: str
     weekday: int = -1  # 0 = Monday; -1 when not a weekday
     direction: str = ""  # last | next | this | coming | today | yesterday | tomorrow
+    unit: str = ""  # week | month | year, for "last week", "next month", "this year"
 
 
 def _iso(year: str | int | None, month: int | None = None, day: int | None = None) -> str:
@@ -125,15 +128,43 @@ def find_dates(text: str, start: int, end: int, published: str = "") -> list[Dat
             if before:
                 a, direction = before.start(), before.group(1).lower()
         hits.append(DateHit(a, m.end(), text[a:m.end()], value, weekday, direction))
+    periods = [DateHit(m.start(), m.end(), m.group(), "", -1, m.group("dir").lower(), m.group("unit"))
+               for m in _RELATIVE_PERIOD.finditer(text, start, end)]
+    if periods:
+        hits = sorted(hits + periods, key=lambda h: h.start)
     return hits
 
 
+def _period(unit: str, direction: str, published: str) -> str:
+    """"last week" -> the ISO week before publication ("2025-W27"), "next month" -> "2025-08", "this
+    year" -> "2025"; "" when the publication date is not precise enough for the unit."""
+    step = {"last": -1, "next": 1, "coming": 1, "this": 0}[direction]
+    if unit == "year":
+        year = _year_of(published)
+        return f"{int(year) + step:04d}" if year else ""
+    if unit == "month":
+        m = re.match(r"(\d{4})-(\d\d)", published)
+        if not m:
+            return ""
+        months = int(m.group(1)) * 12 + int(m.group(2)) - 1 + step
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    try:
+        day = dt.date.fromisoformat(published[:10]) + dt.timedelta(weeks=step)
+    except ValueError:
+        return ""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
 def resolve_relative(hit: DateHit, published: str, future: bool) -> str:
-    """ISO date of "Monday", "next Friday", "yesterday" given a full publication date, else "".
+    """ISO date of "Monday", "next Friday", "yesterday" given a full publication date, else ""; ISO week,
+    month or year of "last week", "next month", "this year" given a date precise enough.
 
     A bare weekday in a sentence about the future is the next such day after publication; otherwise the
     most recent one on or before it (news reports "met on Monday" after the fact).
     """
+    if hit.unit:
+        return _period(hit.unit, hit.direction, published)
     try:
         base = dt.date.fromisoformat(published[:10])
     except ValueError:

@@ -24,8 +24,32 @@ _COUNTRY_ALIASES = {
 _REGIONS = (
     "Punjab|Sindh|Balochistan|Khyber Pakhtunkhwa|Gilgit-Baltistan|Azad Kashmir|Kashmir|Crimea|Siberia|Middle East|"
     "Central Asia|South Asia|East Asia|Southeast Asia|Persian Gulf|Europe|Asia|Africa|Latin America|"
-    "North America|South America|Eurasia|Caucasus|Balkans|Scandinavia|Arabian Sea|Indian Ocean"
+    "North America|South America|Eurasia|Caucasus|Balkans|Scandinavia|Arabian Sea|Indian Ocean|West Bank|"
+    "Gaza Strip|Gaza|Golan Heights|Kurdistan|Donbas|Sahel|Horn of Africa|Western Europe|Eastern Europe|"
+    "Central Europe|Northern Europe|Southern Europe|West Africa|East Africa|North Africa|Southern Africa|"
+    "Central America|Caribbean|Antarctica|Mediterranean|Black Sea|Red Sea|South China Sea|Taiwan Strait|"
+    "Strait of Hormuz|Gulf of Mexico|Oceania|Scotland|Wales|Northern Ireland"
 ).split("|")
+
+# AP-style state abbreviations in datelines and "Monroe, La.": only with their full stop, so never a word.
+US_STATE_ABBREVIATIONS = dict(pair.split("=") for pair in (
+    "Ala.=Alabama|Ariz.=Arizona|Ark.=Arkansas|Calif.=California|Colo.=Colorado|Conn.=Connecticut|Del.=Delaware|"
+    "Fla.=Florida|Ga.=Georgia|Ill.=Illinois|Ind.=Indiana|Kan.=Kansas|Ky.=Kentucky|La.=Louisiana|Md.=Maryland|"
+    "Mass.=Massachusetts|Mich.=Michigan|Minn.=Minnesota|Miss.=Mississippi|Mo.=Missouri|Mont.=Montana|"
+    "Neb.=Nebraska|Nev.=Nevada|N.H.=New Hampshire|N.J.=New Jersey|N.M.=New Mexico|N.Y.=New York|"
+    "N.C.=North Carolina|N.D.=North Dakota|Okla.=Oklahoma|Ore.=Oregon|Pa.=Pennsylvania|R.I.=Rhode Island|"
+    "S.C.=South Carolina|S.D.=South Dakota|Tenn.=Tennessee|Vt.=Vermont|Va.=Virginia|Wash.=Washington|"
+    "W.Va.=West Virginia|Wis.=Wisconsin|Wyo.=Wyoming").split("|"))
+
+# Two-letter postal codes: places only right after a town ("Houston, TX"), never looked up alone.
+US_STATE_CODES = dict(pair.split("=") for pair in (
+    "AL=Alabama|AK=Alaska|AZ=Arizona|AR=Arkansas|CA=California|CO=Colorado|CT=Connecticut|DE=Delaware|"
+    "FL=Florida|GA=Georgia|HI=Hawaii|ID=Idaho|IL=Illinois|IN=Indiana|IA=Iowa|KS=Kansas|KY=Kentucky|"
+    "LA=Louisiana|ME=Maine|MD=Maryland|MA=Massachusetts|MI=Michigan|MN=Minnesota|MS=Mississippi|MO=Missouri|"
+    "MT=Montana|NE=Nebraska|NV=Nevada|NH=New Hampshire|NJ=New Jersey|NM=New Mexico|NY=New York|"
+    "NC=North Carolina|ND=North Dakota|OH=Ohio|OK=Oklahoma|OR=Oregon|PA=Pennsylvania|RI=Rhode Island|"
+    "SC=South Carolina|SD=South Dakota|TN=Tennessee|TX=Texas|UT=Utah|VT=Vermont|VA=Virginia|WA=Washington|"
+    "WV=West Virginia|WI=Wisconsin|WY=Wyoming|DC=District of Columbia").split("|"))
 
 DEMONYMS = {
     "Afghan": "Afghanistan", "American": "United States", "Argentine": "Argentina", "Australian": "Australia",
@@ -60,6 +84,7 @@ def places() -> dict[str, str]:
     table.update((region, region) for region in _REGIONS)
     table.update(shipped.countries)  # countries after cities and regions: they win over a same-named one
     table.update(_COUNTRY_ALIASES)
+    table.update(US_STATE_ABBREVIATIONS)
     return table
 
 

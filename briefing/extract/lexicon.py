@@ -53,7 +53,7 @@ ORG_SUFFIXES = frozenset(
 ORG_PREFIXES = frozenset(
     "Ministry Government Department Bank University Council Board Commission Embassy Consulate Federation "
     "Chamber Institute Office Bureau Court Directorate Division Secretariat Agency Authority Academy "
-    "Organisation Organization Association House Senate Parliament Cabinet State".split()
+    "Organisation Organization Association House Senate Parliament Cabinet State Port".split()
 )
 
 # Capitalised words that start sentences or headings but never begin a name.
@@ -68,7 +68,22 @@ NOT_NAME_WORDS = frozenset(
     "Several Such Other Another All Any No Not Only Yet So Then There Here Now Government Ministry State "
     "Federal Provincial National International Prime Chief Special Assistant Minister Secretary President "
     "Chairman Director Ambassador Senator Governor Spokesperson Spokesman Adviser Advisor Head Deputy "
-    "Says Said Tells Told Adds".split()  # a headline's verb after a title: "Lt. Gov. Says"
+    "Says Said Tells Told Adds Former Ex Acting Then".split()  # a headline's verb after a title: "Lt. Gov. Says"
+)
+
+# Lower-case nouns for what a person is ("Gazprom chairman Aleksey Miller", "Tim Morrison, a former official").
+ROLE_NOUNS = alternation(
+    "chairman|chairwoman|chairperson|chair|chief executive|executive|president|vice president|minister|"
+    "prime minister|secretary|spokesman|spokeswoman|spokesperson|director|governor|ambassador|envoy|senator|"
+    "representative|congressman|congresswoman|lawmaker|analyst|economist|strategist|official|officer|"
+    "commissioner|adviser|advisor|chief|head|leader|founder|co-founder|owner|ceo|cfo|chancellor|premier|mayor|"
+    "judge|lawyer|attorney|prosecutor|professor|researcher|scientist|superintendent|commander|general|"
+    "colonel|captain|lieutenant|sergeant|diplomat|negotiator|manager|partner|editor|correspondent|reporter|"
+    "spokesperson|coach|principal|teacher|president-elect|king|queen|prince|princess|emir|sheikh|"
+    "rapporteur|inspector|investigator|detective|candidate|nominee|deputy|member|fellow|expert|activist|"
+    "host|anchor|columnist|commentator|author|writer|producer|singer|actor|actress|player|striker|coach|"
+    "physician|doctor|surgeon|nurse|pastor|priest|bishop|chef|entrepreneur|investor|billionaire|banker|"
+    "trader|chief economist|economist|attorney general|solicitor general|secretary-general|head coach"
 )
 
 TITLES = alternation("Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Maj|Lt Gen|Maj Gen|Brig|Col|Capt|Cmdr|Cdr|Adm|Sgt|Gov|Amb|Rev|"

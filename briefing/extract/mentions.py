@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.figures import find_figures
+from briefing.extract.gazetteer import DEMONYMS
+from briefing.extract.lexicon import NOT_NAME_WORDS
 from briefing.extract.names import CHUNK, EntityIndex
 
 _TOKEN = re.compile(r"\S+")
@@ -34,8 +36,21 @@ def _variants(text: str, surface: str, end: int) -> list[tuple[str, int]]:
         if surface.endswith(tail) and len(surface) > len(tail) + 1:
             out.append((surface[: -len(tail)], end - len(tail)))
             break
-    if "." in surface and end < len(text) and text[end] == ".":
-        out.insert(0, (surface + ".", end + 1))  # "U.S." when the pattern stopped before the last dot
+    if end < len(text) and text[end] == ".":
+        out.insert(0, (surface + ".", end + 1))  # "U.S." or "La." when the pattern stopped before the dot
+    return out
+
+
+def _hyphen_places(base: int, surface: str, index: EntityIndex) -> list[Mention]:
+    """Places joined by hyphens into one word: "London-based", "U.S.-Canada" (a name's own hyphen, as in
+    "Coca-Cola", is looked up whole first)."""
+    out = []
+    at = base
+    for part in surface.split("-"):
+        hit = index.find(part) if part[:1].isupper() else None
+        if hit and hit[1] == "place":
+            out.append(Mention(at, at + len(part), part, "place", hit[0]))
+        at += len(part) + 1
     return out
 
 
@@ -47,7 +62,7 @@ def _chunk_mentions(text: str, chunk: re.Match[str], index: EntityIndex) -> list
             hit = index.find(surface)
             if hit:
                 return [Mention(base, stop, surface, hit[1], hit[0])]
-        return []
+        return _hyphen_places(base, chunk.group(), index) if "-" in chunk.group() else []
     tokens = [(base + t.start(), base + t.end(), t.group()) for t in _TOKEN.finditer(chunk.group())]
     out: list[Mention] = []
     i, n = 0, len(tokens)
@@ -62,6 +77,9 @@ def _chunk_mentions(text: str, chunk: re.Match[str], index: EntityIndex) -> list
             hit = None
             for surface, stop in _variants(text, text[start:end], end):
                 hit = index.find(surface)
+                if hit and hit[1] == "place" and i > 0 and _inside_unknown_name(text, tokens, i, out):
+                    hit = None  # "Sierra Nevada": a longer name we do not know, not the state
+                    break
                 if hit:
                     out.append(Mention(start, stop, surface, hit[1], hit[0]))
                     break
@@ -71,6 +89,19 @@ def _chunk_mentions(text: str, chunk: re.Match[str], index: EntityIndex) -> list
         else:
             i += 1
     return out
+
+
+def _inside_unknown_name(text: str, tokens: list[tuple[int, int, str]], i: int, found: list[Mention]) -> bool:
+    """Whether the word before token ``i`` is a capitalised word no entity claimed, in mid-sentence: then
+    the place name ends a longer name ("the northern Sierra Nevada"), and is not the place."""
+    start, _end, word = tokens[i - 1]
+    if word in _EDGE_WORDS or word in NOT_NAME_WORDS or word in DEMONYMS or not word[:1].isupper() or \
+            any(m.start <= start < m.end for m in found) or word.rstrip(".").isupper():
+        return False
+    k = start - 1
+    while k >= 0 and text[k] in " “\"‘'(":
+        k -= 1
+    return k >= 0 and text[k] not in "\n.!?:"
 
 
 def _with_initials(text: str, m: Mention, index: EntityIndex) -> Mention:
@@ -94,6 +125,11 @@ def find_mentions(text: str, start: int, end: int, index: EntityIndex) -> list[M
             found.append(_with_initials(text, m, index) if m.type == "person" and m.start >= 3 else m)
     for a, b, kind in find_figures(text, start, end):
         found.append(Mention(a, b, text[a:b], kind, text[a:b]))
+    return without_overlaps(found)
+
+
+def without_overlaps(found: list[Mention]) -> list[Mention]:
+    """The mentions sorted; where two overlap, the one that starts first (then the longer) is kept."""
     found.sort(key=lambda m: (m.start, -m.end))
     out: list[Mention] = []
     last_end = -1

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.extract import lexicon as lx
+from briefing.extract import roles
 from briefing.extract.gazetteer import DEMONYMS, places
 
 # Patterns that start with a capital reject other positions at once; patterns sharing a start are one
@@ -33,13 +34,15 @@ _TITLED = re.compile(rf"{_CAPITAL}{lx.TITLE_RUN}(?P<name>{lx.SHORT_NAME})\b")
 _CONTEXT = re.compile(
     rf"\b(?:(?:led|headed|chaired|accompanied|represented|hosted|signed|received|welcomed)[ ]by"
     rf"|met(?:[ ]with)?|called[ ]on|[Mm]eeting[ ]with|{lx.SPEECH_VERBS})[ ](?P<name>{lx.NAME})\b")
-CHUNK = re.compile(rf"{lx.CAP_WORD}(?:(?:[ ](?:of|for|and|&|on|de)(?:[ ]the)?)?[ ]{lx.CAP_WORD})*")
-
+_CHUNK = rf"{lx.CAP_WORD}(?:(?:[ ](?:of|for|and|&|on|de)(?:[ ]the)?)?[ ]{lx.CAP_WORD})*"
+CHUNK = re.compile(_CHUNK)
 _CONNECTORS = frozenset("of for and & on de the".split())
 _ROLE_WORDS = frozenset(
     "Minister Assistant Secretary Adviser Advisor Chairman Chairperson President Governor Ambassador "
     "Director Spokesperson Spokesman Senator Envoy Commissioner Mayor Justice Chancellor Premier CEO".split())
-_STARTERS = lx.NOT_NAME_WORDS - lx.ORG_PREFIXES - _ROLE_WORDS
+# Words that open sentences, stripped before an organisation's name; not the adjectives names open with.
+_STARTERS = lx.NOT_NAME_WORDS - lx.ORG_PREFIXES - _ROLE_WORDS - {"National", "International", "Federal",
+                                                                 "Provincial"}
 _ROLE_PREFIX_NOISE = frozenset("The A An This That Its His Her Their Our Both During".split())
 
 
@@ -78,8 +81,11 @@ def organisation_in(words: list[str]) -> str | None:
         words = words[1:]
     while words and words[-1] in _CONNECTORS:
         words = words[:-1]
-    if len(words) < 2 or any(w in _ROLE_WORDS for w in words):
-        return None
+    owned = [k for k, w in enumerate(words[:-1]) if _strip_possessive(w) != w]
+    if owned:  # "Rosneft and China's National Petroleum Corporation": China's is the owner, not the name
+        words = words[owned[-1] + 1:]
+    if len(words) < 2 or any(w in _ROLE_WORDS for w in words) or " ".join(words) in places():
+        return None  # "West Bank" ends like a bank's name but is a place
     words = [*words[:-1], _strip_possessive(words[-1])]
     if words[-1] in lx.ORG_SUFFIXES:
         return " ".join(words)
@@ -89,6 +95,19 @@ def organisation_in(words: list[str]) -> str | None:
     return None
 
 
+def _organisations_in(chunk: str) -> list[str]:
+    """The organisations a capitalised run names: two when "and" joins two whole names ("Ludwig Maximilian
+    University of Munich and the University of Goethe"), else at most one ("Customs and Border Protection")."""
+    at = chunk.find(" and ")
+    while at >= 0:
+        left, right = organisation_in(chunk[:at].split(" ")), organisation_in(chunk[at + 5:].split(" "))
+        if left and right:
+            return [left, right]
+        at = chunk.find(" and ", at + 5)
+    org = organisation_in(chunk.split(" "))
+    return [org] if org else []
+
+
 @dataclass
 class Discovery:
     """What the discovery pass found, accumulated over the chunks of one source."""
@@ -96,10 +115,16 @@ class Discovery:
     people: dict[str, str] = field(default_factory=dict)  # name -> role ("" when none found)
     organisations: list[str] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)  # surface -> canonical, beyond the gazetteer's
+    affiliations: dict[str, str] = field(default_factory=dict)  # person -> organisation of their role
+    offices: dict[str, str] = field(default_factory=dict)  # "UN High Commissioner for Human Rights" -> "UN"
+    aliases: dict[str, str] = field(default_factory=dict)  # "Commission" -> "European Commission"
 
-    def add_person(self, name: str, role: str = "") -> None:
+    def add_person(self, name: str, role: str = "", checked: bool = False) -> None:
+        """Add a person; ``checked`` names come from the model, which has seen the context, so a first
+        name that is also a place ("Chad Wolf") does not rule them out."""
         name = " ".join(name.split())
-        if not valid_person(name):
+        if not (checked or valid_person(name)):
             return
         if role and not self.people.get(name):
             self.people[name] = _clean_role(role)
@@ -110,20 +135,65 @@ class Discovery:
         if name not in self.organisations:
             self.organisations.append(name)
 
+    def _around_roles(self, text: str, start: int, end: int) -> None:
+        """People before whom a lower-case role stands, the organisations named with it, offices."""
+        for name, role, org in roles.lower_case_roles(text, start, end):
+            if valid_person(name):
+                self.add_person(name, role)
+                if org:
+                    self.add_organisation(org)
+                    self.affiliations.setdefault(name, org)
+        for org in roles.named_by_kind(text, start, end):
+            self.add_organisation(org)
+        for office, body in roles.offices(text, start, end):
+            self.offices.setdefault(office, body)
+
+    def add_place(self, name: str, canonical: str) -> None:
+        self.places.setdefault(name, canonical)
+
+    def retire_people(self, people: set[str], not_people: set[str]) -> None:
+        """Drop the rules' people that better evidence contradicts: a name typed otherwise (``not_people``)
+        that the rules found without a role, or one that holds a known full name after extra words ("Treasury Under-Secretary John Taylor",
+        whose extra words become the role); and split organisations that run a person or a place in
+        after "and" ("Department of Homeland Security and Alex Azar")."""
+        by_last_word: dict[str, list[str]] = {}
+        for p in people:
+            by_last_word.setdefault(p.rsplit(" ", 1)[-1], []).append(p)
+        for name in list(self.people):
+            if name in people:
+                continue
+            longer = next((p for p in by_last_word.get(name.rsplit(" ", 1)[-1], ()) if name.endswith(" " + p)), None)
+            if longer:
+                role = self.people.pop(name) or name[: -len(longer)].strip()
+                if not self.people.get(longer):
+                    self.people[longer] = role
+            elif name in not_people and not self.people[name]:
+                del self.people[name]  # a name the rules gave a role ("host Jeanine Pirro") stays a person
+        gazetteer = places()
+        kept = []
+        for org in self.organisations:
+            left, sep, right = org.partition(" and ")
+            if sep and (right in people or right in gazetteer or right in self.places):
+                org = left
+            if org not in people and org not in gazetteer and org not in self.places and org not in kept:
+                kept.append(org)
+        self.organisations = kept
+
     def scan(self, text: str, start: int, end: int) -> None:
         """Discover people and organisations in ``text[start:end]`` (a run of whole lines)."""
         for m in _ROLE_FIRST.finditer(text, start, end):
             self.add_person(m.group("name") or m.group("name2"), m.group("role"))
         for m in _NAME_FIRST.finditer(text, start, end):
-            self.add_person(m.group("name"), m.group("role") or "")
+            if not roles.inside_office(text, m.start("name")):  # "... Commissioner for Human Rights said"
+                self.add_person(m.group("name"), m.group("role") or "")
         for pattern in (_TITLED, _CONTEXT):
             for m in pattern.finditer(text, start, end):
                 self.add_person(m.group("name"))
+        self._around_roles(text, start, end)
         for m in CHUNK.finditer(text, start, end):
             chunk = m.group()
             if " " in chunk:
-                org = organisation_in(chunk.split(" "))
-                if org:
+                for org in _organisations_in(chunk):
                     self.add_organisation(org)
 
 
@@ -133,6 +203,8 @@ class EntityIndex:
 
     lookup: dict[str, tuple[str, str]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
+    affiliations: dict[str, str] = field(default_factory=dict)  # person -> organisation of their role
+    bodies: dict[str, str] = field(default_factory=dict)  # office -> the organisation it belongs to
     acronyms: dict[str, str] = field(default_factory=dict)  # as defined in the text, first definition wins
     max_words: int = 6
 
@@ -159,7 +231,7 @@ def _is_capitalised_name(long: str) -> bool:
 
 def build_index(found: Discovery) -> EntityIndex:
     """Turn a discovery into the lookup dict (people first: a person's name beats a same-named place)."""
-    index = EntityIndex(acronyms=dict(found.acronyms))
+    index = EntityIndex(acronyms=dict(found.acronyms), affiliations=dict(found.affiliations))
     lookup = index.lookup
     gazetteer = places()
     for short, long in found.acronyms.items():
@@ -170,8 +242,16 @@ def build_index(found: Discovery) -> EntityIndex:
             lookup.setdefault(short, (long, "organization"))
         else:
             lookup.setdefault(short, (long, "acronym"))
+    for surface, canonical in found.places.items():
+        lookup[surface] = (canonical, "place")
+    for office, body in found.offices.items():
+        if body in found.organisations or body in found.acronyms or roles.acronym_shaped(body):
+            found.add_organisation(office)  # an office of a known body speaks for it: an organisation
+            index.bodies[office] = body
     for org in found.organisations:
         lookup[org] = (org, "organization")
+    for short, org in found.aliases.items():
+        lookup[short] = (org, "organization")
     names = sorted(found.people, key=lambda n: len(n.split()), reverse=True)
     full_names: list[str] = []
     for name in names:

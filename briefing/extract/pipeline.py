@@ -179,14 +179,37 @@ def _extract(text: str, *, path: str, kind: str, title: str, publisher: str, pub
 
 
 def extract_text(text: str, *, path: str = "", kind: str = "text", title: str = "", publisher: str = "",
-                 published: str = "", progress: Progress | None = None, cancel: Cancel | None = None) -> Extraction:
+                 published: str = "", progress: Progress | None = None, cancel: Cancel | None = None,
+                 use_model: bool = False) -> Extraction:
     """Extract facts from text already decoded (a file's contents, pasted or dropped text).
 
     Never raises for odd text (an empty string yields a source without facts); only
     ``ExtractionCancelled`` when ``cancel`` returns True. Offsets refer to the normalised ``source.text``.
+    ``use_model``: also run the model pass (``refine``); without it, the rules alone, at first-paint speed.
     """
-    return _extract(text, path=path, kind=kind, title=title, publisher=publisher, published=published,
-                    byline="", encoding="", progress=progress, cancel=cancel)
+    first, second = _phases(progress, cancel, use_model)
+    extraction = _extract(text, path=path, kind=kind, title=title, publisher=publisher, published=published,
+                          byline="", encoding="", progress=first, cancel=cancel)
+    return _with_model(extraction, second) if use_model else extraction
+
+
+RULES_SHARE = 0.15  # of the progress bar when the model pass follows the rules
+
+
+def _phases(progress: Progress | None, cancel: Cancel | None,
+            use_model: bool) -> tuple[Progress | None, _Ticker]:
+    """The progress callbacks of the rules pass and of the model pass, one bar across both."""
+    if not use_model or progress is None:
+        return progress, _Ticker(None, cancel)
+    return (lambda f: progress(RULES_SHARE * f)), _Ticker(lambda f: progress(RULES_SHARE + (1 - RULES_SHARE) * f),
+                                                           cancel)
+
+
+def _with_model(extraction: Extraction, tick: _Ticker) -> Extraction:
+    """The model pass over a finished rules pass (``refine.refine``); cancellable between batches."""
+    from briefing.extract.refine import refine
+
+    return refine(extraction, progress=tick)
 
 
 def _check_article(extraction: Extraction, name: str) -> None:
@@ -202,13 +225,16 @@ def _check_article(extraction: Extraction, name: str) -> None:
 
 
 def extract_path(path: str | os.PathLike[str], *, progress: Progress | None = None,
-                 cancel: Cancel | None = None) -> Extraction:
+                 cancel: Cancel | None = None, use_model: bool = False) -> Extraction:
     """Read and extract an article file (.txt or other text, .html/.htm, .docx, .pdf).
 
     Raises ``InputError`` with one line for a file that is missing, unreadable, a folder, empty, binary,
     of a refused kind (.docm, .doc), damaged, or not an article; ``ExtractionCancelled`` on cancel.
+    ``use_model``: the whole pipeline, the model pass included (the CLI); without it, the rules alone
+    (the window's first paint, which runs ``refine.refine`` on the result later, off its thread).
     """
     name = os.fspath(path)
+    progress, second = _phases(progress, cancel, use_model)
     tick = _Ticker(progress, cancel)
     tick(0.0)
     raw: RawArticle = read_article(path)
@@ -223,4 +249,4 @@ def extract_path(path: str | os.PathLike[str], *, progress: Progress | None = No
                           published=raw.published, byline=raw.byline, encoding=raw.encoding,
                           progress=progress, cancel=cancel)
     _check_article(extraction, name)
-    return extraction
+    return _with_model(extraction, second) if use_model else extraction

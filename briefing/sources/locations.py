@@ -33,13 +33,14 @@ class Imported:
         return f"skipped {len(self.problems)} file{'s' if len(self.problems) != 1 else ''} ({listed})"
 
 
-def extract_location(location: str) -> Extraction:
-    """One article from a file path or a web address; ``InputError`` with one line when it is not one."""
+def extract_location(location: str, *, use_model: bool = False) -> Extraction:
+    """One article from a file path or a web address; ``InputError`` with one line when it is not one.
+    ``use_model``: the whole pipeline, the language model's pass included (the command line)."""
     if is_url(location):
-        return extract_url(location)
+        return extract_url(location, use_model=use_model)
     from briefing.extract.pipeline import extract_path
 
-    return extract_path(location)
+    return extract_path(location, use_model=use_model)
 
 
 def folder_files(folder: str) -> list[str]:
@@ -57,12 +58,12 @@ def _reason(err: InputError, label: str) -> str:
     return text[len(label) + 2:] if text.startswith(label + ": ") else text
 
 
-def import_folder(folder: str) -> Imported:
+def import_folder(folder: str, *, use_model: bool = False) -> Imported:
     """Every article in ``folder``; the files that fail go to ``problems``. ``InputError`` if none is an article."""
     found = Imported()
     for path in folder_files(folder):
         try:
-            found.articles.append((path, extract_location(path)))
+            found.articles.append((path, extract_location(path, use_model=use_model)))
         except InputError as err:
             found.problems.append((path, _reason(err, path)))
     if not found.articles:
@@ -71,15 +72,15 @@ def import_folder(folder: str) -> Imported:
     return found
 
 
-def import_locations(locations: Iterable[str]) -> Imported:
+def import_locations(locations: Iterable[str], *, use_model: bool = False) -> Imported:
     """Articles from files, folders and web addresses, in the order named. A file or address that fails
     raises its ``InputError`` (the analyst named it); inside a folder, failures are collected instead."""
     found = Imported()
     for location in locations:
         if not is_url(location) and os.path.isdir(location):
-            inner = import_folder(location)
+            inner = import_folder(location, use_model=use_model)
             found.articles += inner.articles
             found.problems += inner.problems
         else:
-            found.articles.append((location, extract_location(location)))
+            found.articles.append((location, extract_location(location, use_model=use_model)))
     return found

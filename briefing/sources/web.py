@@ -74,7 +74,8 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, limit: int = MAX_BYTES) -> Pa
     return Page(b"".join(chunks), media_type, final)
 
 
-def extract_url(url: str, *, timeout: float = TIMEOUT_S, limit: int = MAX_BYTES) -> Extraction:
+def extract_url(url: str, *, timeout: float = TIMEOUT_S, limit: int = MAX_BYTES,
+                use_model: bool = False) -> Extraction:
     """Fetch ``url`` and extract its article; ``InputError`` (one line) when it is not one.
 
     The source's ``path`` is the address given (what the brief cites), its kind "html" or "text"."""
@@ -90,7 +91,7 @@ def extract_url(url: str, *, timeout: float = TIMEOUT_S, limit: int = MAX_BYTES)
     else:
         raise InputError(f"{url} is not a web page or text ({page.media_type})")
     extraction = extract_text(raw.text, path=url, kind=raw.kind, title=raw.title, publisher=raw.publisher,
-                              published=raw.published)
+                              published=raw.published, use_model=use_model)
     if not any(len(f.text.split()) >= 3 for f in extraction.facts):
         raise InputError(f"{url} does not look like an article (no sentences of words found)")
     return extraction

@@ -148,7 +148,8 @@ def _read_extraction(raw: Any, where: str) -> Extraction:
     entity_list = [_construct(entity_from_dict, _expect(e, dict, f"{where}.entities[{k}]", "an entity"),
                               f"{where}.entities[{k}]") for k, e in enumerate(entities)]
     return Extraction(source=source, facts=fact_list, entities=entity_list,
-                      acronyms={str(k): _text(v, f"{where}.acronyms.{k}") for k, v in acronyms.items()})
+                      acronyms={str(k): _text(v, f"{where}.acronyms.{k}") for k, v in acronyms.items()},
+                      model=_text(raw.get("model"), f"{where}.model"))
 
 
 def _construct(build: Callable[[dict[str, Any]], T], raw: dict[str, Any], where: str) -> T:

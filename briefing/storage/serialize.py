@@ -51,7 +51,7 @@ def entity_from_dict(data: dict[str, Any]) -> Entity:
 
 def extraction_to_dict(extraction: Extraction,
                        fact_form: Callable[[Fact], dict[str, Any]] = fact_to_dict) -> dict[str, Any]:
-    """The `briefing extract --json` shape: source, facts, entities, acronyms.
+    """The `briefing extract --json` shape: source, facts, entities, acronyms, and the model used (if any).
 
     ``fact_form`` writes each fact (brief files leave out a fact's empty keys)."""
     return {
@@ -59,4 +59,5 @@ def extraction_to_dict(extraction: Extraction,
         "facts": [fact_form(f) for f in extraction.facts],
         "entities": [entity_to_dict(e) for e in extraction.entities],
         "acronyms": dict(extraction.acronyms),
+        "model": extraction.model,
     }

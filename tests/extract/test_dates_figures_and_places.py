@@ -40,6 +40,26 @@ def test_weekdays_and_relative_days_resolve_against_a_known_publication_date(sen
     assert dates(sentence, published="2025-07-09")[0][1] == value
 
 
+@pytest.mark.parametrize(("sentence", "published", "value"), [
+    ("Prices rose last week.", "2025-07-09", "2025-W27"),
+    ("Talks resume next week.", "2025-07-09", "2025-W29"),
+    ("The plant opens next month.", "2025-12-30", "2026-01"),
+    ("The plant opens next month.", "2025-07", "2025-08"),
+    ("Output fell last year.", "2025", "2024"),
+    ("This year looks better.", "2025-07-09", "2025"),
+    ("Prices rose last week.", "2025-07", ""),  # a week needs the day
+    ("Output fell last year.", "", ""),  # no publication date: unresolved, never guessed
+])
+def test_last_week_next_month_and_this_year_resolve_against_the_publication_date(sentence, published, value):
+    assert dates(sentence, published=published) == [(_period_words(sentence), value)]
+
+
+def _period_words(sentence: str) -> str:
+    words = sentence.rstrip(".").split(" ")
+    at = next(k for k, w in enumerate(words) if w.lower() in ("last", "next", "this"))
+    return " ".join(words[at:at + 2])
+
+
 def test_a_weekday_without_a_full_publication_date_has_no_value():
     assert dates("The minister met the delegation on Monday.", published="2025") == [("Monday", "")]
 
