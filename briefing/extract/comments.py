@@ -1,0 +1,66 @@
+"""Reader comments under an article: where they start, so they give no facts, counts or places.
+
+Web pages often carry readers' posts after the story ("Have Your Say", "Your comments", each post signed
+"Name, Town"). Their sentences read like a story's ("It would be better to decrease taxes") and their
+signatures look like places, so the whole section is cut from the body. It starts at a heading that
+announces comments, or else just before the first of at least ``MIN_SIGNED`` signed posts: a paragraph of
+prose, then a short line that is only a name, a comma and a place.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_SIGNED = 2  # one "Name, Town" line could be an address or a dateline; two signed posts are a section
+MAX_SIGNATURE = 80
+
+HEADING = re.compile(
+    r"^[ \t]*(?:\d+[ ]+)?(?:reader[s’']{0,2}[ ]+)?comments?(?:[ ]*\(\d+\))?"
+    r"|^[ \t]*(?:leave|post|add|write|send)[ ]+(?:a|us[ ]+your|your)[ ]+(?:comments?|reply|views|thoughts)"
+    r"|^[ \t]*(?:join|start)[ ]+the[ ]+(?:discussion|conversation|debate)"
+    r"|^[ \t]*(?:show|view|load|hide|read)[ ]+(?:all[ ]+)?(?:\d+[ ]+)?comments"
+    r"|^[ \t]*what[ ]+do[ ]+you[ ]+think\??|^[ \t]*your[ ]+(?:comments?|views|say|reaction|thoughts)"
+    r"|^[ \t]*have[ ]+your[ ]+say|^[ \t]*readers[’']?[ ]+(?:views|reaction|responses|respond|comments)"
+    r"|^[ \t]*(?:the[ ]+)?following[ ]+comments[ ]+reflect[^\n]*"
+    r"|^[ \t]*this[ ]+debate[ ]+(?:is[ ]+now|has[ ]+been)[ ]+closed[^\n]*"
+    r"|^[ \t]*most[ ]+(?:recommended|popular)[ ]+comments",
+    re.IGNORECASE | re.MULTILINE)
+_HEADING_END = re.compile(r"[ \t]*[:.!]?[ \t]*$", re.MULTILINE)
+_WORD = r"[A-Z][\w’'.-]*"
+# "Jane Doe, Leeds", "J. Smith, Paris, France", "Mike O'Neill, Cork, Ireland"; no full stop at the end.
+SIGNATURE = re.compile(
+    rf"[ \t]*{_WORD}(?:[ ](?:{_WORD}|de|da|van|von|al|bin|del|la|le)){{0,3}}[ ]*,[ ]*{_WORD}"
+    rf"(?:[ ]*,?[ ]+(?:{_WORD}|de|on|upon|of|the))*[ \t]*")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_PROSE_END = re.compile(r"[.!?…\"”’)][ \t]*$")
+
+
+def _is_signature(line: str) -> bool:
+    return len(line) <= MAX_SIGNATURE and SIGNATURE.fullmatch(line) is not None
+
+
+def _heading_start(text: str, start: int, end: int) -> int | None:
+    for m in HEADING.finditer(text, start, end):
+        if m.start() > start and _HEADING_END.match(text, m.end()):
+            return m.start()
+    return None
+
+
+def _signed_start(text: str, start: int, end: int) -> int | None:
+    """Start of the post before the first of ``MIN_SIGNED`` signatures that each follow a paragraph of prose."""
+    lines = list(_LINE.finditer(text, start, end))
+    signed: list[int] = []  # index of the prose line before each signature
+    for k in range(1, len(lines)):
+        line, before = lines[k].group(), lines[k - 1].group()
+        if _is_signature(line) and not _is_signature(before) and len(before.split()) >= 4 and \
+                _PROSE_END.search(before):
+            signed.append(k - 1)
+    if len(signed) < MIN_SIGNED or signed[0] == 0:
+        return None
+    return lines[signed[0]].start()
+
+
+def comments_start(text: str, start: int, end: int) -> int | None:
+    """Where a reader-comment section begins in ``text[start:end]`` (a heading or signed posts), or None."""
+    found = [at for at in (_heading_start(text, start, end), _signed_start(text, start, end)) if at is not None]
+    return min(found) if found else None
