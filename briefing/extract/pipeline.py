@@ -23,7 +23,6 @@ from briefing.core.fact import Fact
 from briefing.core.source import DateMention, EntityMention, Source
 from briefing.extract.acronyms import find_acronyms
 from briefing.extract.aggregate import aggregate_entities
-from briefing.extract.attribution import Attributor
 from briefing.extract.classify import classify
 from briefing.extract.dates import find_dates, resolve_relative
 from briefing.extract.formats import RawArticle, read_article
@@ -32,6 +31,7 @@ from briefing.extract.mentions import find_mentions
 from briefing.extract.names import Discovery, EntityIndex, build_index
 from briefing.extract.normalise import normalise_text
 from briefing.extract.segment import sentence_spans
+from briefing.extract.speakers import Attributor
 from briefing.extract.title import derive_title
 
 Progress = Callable[[float], None]
@@ -112,6 +112,11 @@ def _discover(text: str, chunks: list[tuple[int, int]], tick: _Ticker) -> Entity
     return build_index(found)
 
 
+def _new_paragraph(text: str, facts: list[Fact], start: int) -> bool:
+    """Whether a line break separates the sentence at ``start`` from the fact before it."""
+    return not facts or "\n" in text[facts[-1].end:start]
+
+
 def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: EntityIndex,
            tick: _Ticker) -> list[Fact]:
     facts: list[Fact] = []
@@ -140,7 +145,8 @@ def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: Enti
             sentence = text[a:b]
             kind = classify(sentence, {m.type for m in found})
             people = [m.canonical for m in found if m.type == "person"]
-            speaker, attributed = attributor.feed(sentence, kind == "quote", people)
+            speaker, attributed = attributor.feed(sentence, kind == "quote", people,
+                                                  new_paragraph=_new_paragraph(text, facts, a))
             facts.append(Fact(
                 id=ids.fact_id(source.id, a, b, sentence), source_id=source.id, start=a, end=b, text=sentence,
                 kind=kind, speaker=speaker, attributed_to=attributed,
