@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from briefing.extract import lexicon as lx
+from briefing.extract.names import valid_person
 
 _NAMED = rf"(?:{lx.TITLE_RUN})?{lx.SHORT_NAME}"
 _WHO = rf"(?:{_NAMED}|[^,.;:“”\"()\n]{{2,70}}?)"
@@ -19,18 +20,18 @@ _WHO_ABBREVIATED = rf"(?:{_NAMED}|[^,.;:“”\"\n]{{2,80}}?)"  # or carry its a
 _OPENERS = r"(?:But|And|However|Yet|Meanwhile|Earlier|Later|Afterward|Afterwards|Separately|Still|So|Now|Then)"
 ACCORDING = re.compile(r"\b[Aa]ccording[ ]to[ ](?P<who>[^,.;:“”\"\n]{2,80})")
 _SUBJECT_SAYS = re.compile(
-    rf"^(?:[^,“”\"]{{0,80}},[ ])?(?P<who>{_WHO})[ ](?:has[ ]|have[ ]|had[ ]|also[ ]|further[ ]|again[ ]|"
+    rf"^(?:[^,“”\"]{{0,160}},[ ])?(?P<who>{_WHO}),?[ ](?:has[ ]|have[ ]|had[ ]|also[ ]|further[ ]|again[ ]|"
     rf"on[ ]\w+[ ])?{lx.SPEECH_VERBS}\b")
 _TRAILING = re.compile(
     rf",[ ](?P<who>{_WHO_ABBREVIATED})[ ]{lx.SPEECH_VERBS}(?:[ ](?:in|on|at|during|after|to)[ ][^,.;]{{1,40}})?"
     rf"[.!?]?$|,[ ]{lx.SPEECH_VERBS}[ ](?P<who2>{_WHO_ABBREVIATED})[.!?]?$")
 # "Haroon Akhtar Khan, the SAPM, said" / "Joel Smith, who teaches in Leeds, told ...": the name, not the role
 APPOSITIVE = re.compile(
-    rf"^(?:{_OPENERS}[ ])?(?:[A-Z][\w-]+[ ]){{0,1}}?(?:{lx.TITLE_RUN})?(?P<who>{lx.SHORT_NAME}),[ ]"
-    rf"[^;“”\"()\n]{{2,160}}?,[ ](?:has[ ]|had[ ]|also[ ]|further[ ])?{lx.SPEECH_VERBS}\b")
+    rf"(?:^|,[ ](?:but|and|while)[ ]|;[ ])(?:{_OPENERS}[ ])?(?:[A-Z][\w-]+[ ]){{0,1}}?(?:{lx.TITLE_RUN})?"
+    rf"(?P<who>{lx.SHORT_NAME}),[ ][^;“”\"()\n]{{2,160}}?,?[ ](?:has[ ]|had[ ]|also[ ]|further[ ])?{lx.SPEECH_VERBS}\b")
 # "said another witness, former adviser Fiona Hill." / "said Monica Smith, a fellow at the institute."
 _SAID_THEN_NAME = re.compile(
-    rf"\b(?:said|says|added|told)[ ](?:[^,.;“”\"]{{2,60}},[ ])?(?:(?:former|ex-|then-)[ ])?"
+    rf"\b(?:said|says|added)[ ](?:[^,.;“”\"]{{2,60}},[ ])?(?:(?:former|ex-|then-)[ ])?"
     rf"(?:[\w-]+[ ]){{0,5}}?(?P<who>{lx.NAME})(?=[,.;]|$)")
 _QUOTE_CUES = (
     re.compile(rf"[”\"][ ]*,?[ ]*(?:[—–-][ ]*)?{lx.SPEECH_VERBS}[ ](?P<who>{_WHO})(?=[,.;:!?]|$)"),
@@ -38,6 +39,9 @@ _QUOTE_CUES = (
     re.compile(rf"(?:^|[,;—][ ])(?:{_OPENERS}[ ])?(?P<who>{_WHO})[ ](?:also[ ]|then[ ]|later[ ])?"
                rf"{lx.SPEECH_VERBS}(?:[ ][\w’'.-]+){{0,5}}?[ ]?[:,]?[ ]*[“\"]"),
     re.compile(rf"^(?:{lx.TITLE_RUN})?(?P<who>{lx.SHORT_NAME})[ ]?:[ ]*[“\"]"),
+    # '"...," Jane Smith, a fellow at the institute, has written.'
+    re.compile(rf"[”\"][ ]*,?[ ]*(?P<who>{_NAMED}),[ ][^“”\"]{{2,140}}?,[ ](?:has[ ]|had[ ]|also[ ])?"
+               rf"{lx.SPEECH_VERBS}\b"),
 )
 # "..., with finance minister Hans Eichel saying it showed ..."
 _WITH_SAYING = re.compile(rf"\bwith[ ](?P<who>{_WHO})[ ](?:saying|telling|adding|warning|arguing|noting)\b")
@@ -53,7 +57,7 @@ def quote_cues(sentence: str) -> list[str]:
 def statement_cues(sentence: str) -> list[str]:
     """Phrases that may name the party a sentence is attributed to, best first."""
     out = [m.group("who") for m in ACCORDING.finditer(sentence)]
-    out.extend(m.group("who") for m in APPOSITIVE.finditer(sentence))
+    out.extend(m.group("who") for m in APPOSITIVE.finditer(sentence) if valid_person(m.group("who")))
     for pattern in (_SUBJECT_SAYS, _TRAILING):
         m = pattern.search(sentence)
         if m:

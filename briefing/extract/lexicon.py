@@ -21,7 +21,7 @@ SPEECH_VERBS = alternation(
     "assured|acknowledged|asked|replied|commented|mentioned|announced|expressed|proposed|suggested|"
     "recalled|welcomed|lauded|briefed|wrote|tweeted|conveyed|shared|observes|believes|believed|"
     "continued|responded|testified|concluded|cautioned|complained|predicted|contended|countered|"
-    "stated|writes|told|tells|adding|saying|telling"
+    "stated|writes|written|told|tells|adding|saying|telling"
 )
 # Nouns that name a body when a capitalised word or two go before them: "the US military", "the French
 # foreign ministry", "a UK Government official" (whose speaker is the UK Government).

@@ -120,7 +120,7 @@ def _new_paragraph(text: str, facts: list[Fact], start: int) -> bool:
 def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: EntityIndex,
            tick: _Ticker) -> list[Fact]:
     facts: list[Fact] = []
-    attributor = Attributor(index)
+    attributor = Attributor(index, text=text)
     # Mention texts repeat ("Pakistan", "PSM", "Monday"): one string object each keeps a huge source's
     # facts about 15% smaller.
     shared: dict[str, str] = {}
@@ -145,8 +145,9 @@ def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: Enti
             sentence = text[a:b]
             kind = classify(sentence, {m.type for m in found})
             people = [m.canonical for m in found if m.type == "person"]
-            speaker, attributed = attributor.feed(sentence, kind == "quote", people,
-                                                  new_paragraph=_new_paragraph(text, facts, a))
+            speaker, attributed = attributor.feed(
+                sentence, kind == "quote", people, new_paragraph=_new_paragraph(text, facts, a), start=a,
+                bodies=[m.canonical for m in found if m.type == "organization"])
             facts.append(Fact(
                 id=ids.fact_id(source.id, a, b, sentence), source_id=source.id, start=a, end=b, text=sentence,
                 kind=kind, speaker=speaker, attributed_to=attributed,

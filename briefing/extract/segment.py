@@ -136,9 +136,13 @@ _ATTRIBUTION_AFTER = re.compile(rf"(?:[\w\u2019'.-]+[ ]){{0,4}}?(?:{lx.SPEECH_VE
 
 
 def _closing_bounds(line: str, bounds: list[int]) -> list[int]:
-    """``bounds`` plus the sentence ends after a quotation's closing mark that blingfire missed."""
+    """``bounds`` plus the sentence ends after a quotation's closing mark that blingfire missed, less the
+    cuts it made between a quotation and its attribution ('"...on whose authority?" Hill testified.')."""
     if '"' not in line and "\u201d" not in line:
         return bounds
+    bounds = [b for b in bounds if not (0 < b < len(line) and _ATTRIBUTION_AFTER.match(line, b) and
+                                        line[:b].rstrip()[-1:] in "\"\u201d" and
+                                        line[:b].rstrip()[-2:-1] in "?!\u2019'")]
     extra = []
     for m in _CLOSE_THEN_CAPITAL.finditer(line):
         mark = line[m.start()]

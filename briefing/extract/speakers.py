@@ -40,6 +40,7 @@ _BODY_PRONOUNS = frozenset({"it", "they"})
 _NOT_PARTIES = frozenset("this that which there what who we i you one".split())
 GENERIC_LOOKBACK = 3  # facts within which "the spokesperson" may refer back to a named source
 PRONOUN_LOOKBACK = 4  # facts within which "he" may refer back to a person
+LOOKBACK_CHARS = 20_000  # how far back a surname's full name is looked for in the text
 MAX_NAMED_AS = 400  # characters of phrases kept per source, so a source named a thousand times stays small
 
 
@@ -47,8 +48,13 @@ def _is_singular(noun: str) -> bool:
     return not noun.endswith("s") or noun.endswith("ss")
 
 
+_RELATIVE = re.compile(r"[ ,]+(?:who|which|whose|that)\b.*$")
+_OF_PLACE = re.compile(r"[ ](?:of|from)[ ][A-Z][\w.-]+$")
+
+
 def _clean(phrase: str) -> str:
     phrase = " ".join(_ACRONYM_IN_PARENS.sub("", phrase).strip(" ,’'—–-").split())
+    phrase = _RELATIVE.sub("", phrase)  # "a spokesperson who did not wish to be named"
     phrase = _LEADING.sub("", phrase)
     return _TRAILING.sub("", phrase).strip(" ,")
 
@@ -83,12 +89,30 @@ class Attributor:
     gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f", from titles
     last_party: tuple[int, int, str] = (-10, -10, "")  # (fact, paragraph, party)
     last_body: str = ""
+    last_body_at: int = -10
+    lead_body: str = ""  # the organisation that led a recent sentence ("AOL backed the cuts")
+    lead_body_at: int = -10
+    _sentence: str = ""
     phrase: str = ""
+    text: str = ""  # the source text, for a surname's full name given earlier (``start`` in ``feed``)
+    start: int = 0
+    _looked_up: dict[str, str] = field(default_factory=dict)
 
     # -- names -----------------------------------------------------------------------------------------
 
     def _person(self, surface: str) -> str:
         return self.index.person(surface) or self.known_people.get(surface, "")
+
+    def _full_name_before(self, surname: str) -> str:
+        """"Bosma" -> "Brian Bosma" when the text before this sentence gave the full name (after any role)."""
+        if surname in self._looked_up:
+            return self._looked_up[surname]
+        window = max(0, self.start - LOOKBACK_CHARS)
+        pattern = re.compile(rf"(?:\b[\w’'.-]+[ ]){{1,4}}{re.escape(surname)}\b")
+        names = {trailing_name(m.group().split()) for m in pattern.finditer(self.text, window, self.start)} - {""}
+        found = names.pop() if len(names) == 1 else ""  # two people called Khan: "Khan" stays "Khan"
+        self._looked_up[surname] = found
+        return self.learn_person(found) if found else ""
 
     def learn_person(self, name: str, title: str = "") -> str:
         """Remember a full name met in an attribution, so its surname resolves later; returns the name."""
@@ -137,16 +161,18 @@ class Attributor:
 
     # -- one phrase ------------------------------------------------------------------------------------
 
-    def _pronoun(self, gender: str) -> str:
-        """The nearest compatible person: who spoke or led a recent sentence first, else any mention."""
-        best = ""
+    def _pronoun(self, gender: str, at: int) -> str:
+        """The nearest compatible person: who spoke or led a recent sentence first, else any mention; in
+        the sentence itself, only a person named before the pronoun (at ``at``)."""
         for salient in (True, False):
             for number, name, salience in reversed(self.people_seen):
                 if self.fact_number - number > PRONOUN_LOOKBACK:
                     break
+                if number == self.fact_number and not 0 <= self._sentence.find(name.split()[-1]) < at:
+                    continue
                 if (salience > 0 or not salient) and self.gender.get(name, gender) == gender:
                     return name
-        return best
+        return ""
 
     def resolve(self, raw: str) -> str:
         """The party a phrase names, or "" when it names none."""
@@ -155,7 +181,8 @@ class Attributor:
             return ""
         low = phrase.lower()
         if low in _PRONOUNS:
-            return self._pronoun(_PRONOUNS[low])
+            at = re.search(rf"\b{low}\b", self._sentence, re.IGNORECASE)
+            return self._pronoun(_PRONOUNS[low], at.start() if at else len(self._sentence))
         if low in _BODY_PRONOUNS:
             return self.last_body
         if low in _NOT_PARTIES or low.split()[0] in _NOT_PARTIES:
@@ -163,12 +190,18 @@ class Attributor:
         title = _TITLE.match(phrase)
         if title:
             phrase = phrase[title.end():]
-            person = self._person(phrase) or (self.learn_person(phrase, title.group("title"))
-                                              if valid_person(phrase) or _NAME_WORD.match(phrase) else "")
+            while (more := _TITLE.match(phrase)) is not None:  # "Maj. Gen. A. K. Niazi"
+                phrase = phrase[more.end():]
+            person = (self.text and " " not in phrase and self._full_name_before(phrase)) or self._person(phrase) \
+                or (self.learn_person(phrase, title.group("title"))
+                    if valid_person(phrase) or _NAME_WORD.match(phrase) else "")
             if person:
                 self.learn_person(person, title.group("title"))
                 return person
-        person = self._person(phrase) or self._person_at_end(phrase.split())
+        person = self._person(phrase) or self._person_at_end(phrase.split()) or \
+            self._person_at_end(_OF_PLACE.sub("", phrase).split())  # "Ambassador Jo Bloggs of Iceland"
+        if " " not in person and _NAME_WORD.match(phrase) and " " not in phrase and self.text:
+            person = self._full_name_before(phrase) or person  # "Bosma" -> "Brian Bosma"
         if person:
             return person
         bare = _ARTICLE.sub("", phrase)
@@ -180,16 +213,32 @@ class Attributor:
             if len(words) > 1:
                 return bare
             if _DEFINITE.match(phrase) and _is_singular(bare):  # "the official": a source named before, if any
-                return self._refer_back(bare.lower()) or bare.lower()
+                return self._refer_back(bare.lower()) or self._holder_before(bare) or bare.lower()
+            if bare.lower() in lx.SPOKES_NOUNS and _is_singular(bare) and self.lead_body and \
+                    self.fact_number - self.lead_body_at <= 1:
+                return self.lead_body  # "a spokesman said" right after a sentence led by the body
             return bare.lower()  # "Officials" opening a sentence are "officials"
         words = bare.split()
         if len(words) <= 4 and all(w[:1].isupper() or w in ("of", "for", "and", "&") for w in words):
             return self._person(bare) or bare
         if len(words) <= 4 and words[-1].lower() in lx.BODY_NOUNS and words[0][:1].isupper():
             return bare  # "US military", "French foreign ministry"
-        if _DEFINITE.match(phrase) and len(words) == 1:
-            return self._refer_back(words[0].lower())
+        if _DEFINITE.match(phrase) and len(words) == 1 and words[0].islower():
+            noun = words[0]
+            return self._refer_back(noun) or ("" if _is_singular(noun) else noun)  # "the doctors"
         return ""
+
+    def _holder_before(self, role: str) -> str:
+        """"the foreign secretary" -> "Jack Straw" when the text before named him "Foreign Secretary Jack Straw"."""
+        if not self.text or len(role.split()) < 2:
+            return ""
+        words = r"[ ]".join(re.escape(w) for w in role.split())
+        pattern = re.compile(rf"\b{words},?[ ]((?:[A-Z][\w’'.-]*[ ]?){{2,4}})", re.IGNORECASE)
+        found = ""
+        for m in pattern.finditer(self.text, max(0, self.start - LOOKBACK_CHARS), self.start):
+            name = trailing_name([w for w in m.group(1).split() if w[:1].isupper()])
+            found = name or found
+        return self.learn_person(found) if found else ""
 
     def _refer_back(self, noun: str) -> str:
         """The most recent named source that "the ``noun``" describes, within the lookback, or ""."""
@@ -219,33 +268,47 @@ class Attributor:
                 self.named_as[party] = f"{known} {self.phrase}".strip()
             del self.recent[:-4]
 
-    def _see(self, sentence: str, people: list[str], party: str) -> None:
-        lead = sentence[:40]
+    def _see(self, sentence: str, people: list[str], bodies: list[str]) -> None:
+        """The people and bodies a sentence names; who leads it ("Sondland has ...") is salient."""
+        lead = " ".join(sentence.split()[:5])
         for name in people:
             self.people_seen.append((self.fact_number, name, 1 if name.split()[-1] in lead else 0))
-        if party and (self._person(party) or party in self.known_people.values()):
-            self.people_seen.append((self.fact_number, party, 2))
-        elif party:
-            self.last_body = party if party[:1].isupper() else self.last_body
+        opening = sentence.removeprefix("The ").removeprefix("the ")
+        for body in bodies:
+            if opening.startswith(body.split()[0]):
+                self._body_spoke(body)
+                self.lead_body, self.lead_body_at = body, self.fact_number
         del self.people_seen[:-24]
 
+    def _body_spoke(self, body: str) -> None:
+        self.last_body, self.last_body_at = body, self.fact_number
+
+    def _party_spoke(self, party: str) -> None:
+        if party in self.known_people.values() or self.index.person(party):
+            self.people_seen.append((self.fact_number, party, 2))
+        elif party[:1].isupper():
+            self._body_spoke(party)
+
     def feed(self, sentence: str, is_quote: bool, people: list[str], *, new_paragraph: bool = False,
-             cues: list[str] | None = None) -> tuple[str, str]:
-        """(speaker, attributed_to) for the next fact; ``people`` are the full names mentioned in it.
+             cues: list[str] | None = None, bodies: list[str] = (), start: int = 0) -> tuple[str, str]:
+        """(speaker, attributed_to) for the next fact; ``people`` are the full names mentioned in it,
+        ``bodies`` the organisations, ``start`` its offset in ``text``.
 
         ``cues`` replaces the patterns' phrases (the parsed pass gives the attribution verb's subject).
         """
         self.fact_number += 1
         self.paragraph += int(new_paragraph)
         self.phrase = ""
+        self.start, self._sentence = start, sentence
+        self._see(sentence, people, list(bodies))
         found = cues if cues is not None else (quote_cues(sentence) if is_quote else statement_cues(sentence))
         party = self._first(found)
         speaker = ""
         if is_quote:
             speaker = self.speaking_body(party) if party else self._carried()
         self._named(party)
-        self._see(sentence, people, speaker or party)
         if speaker or party:
+            self._party_spoke(speaker or party)
             self.last_party = (self.fact_number, self.paragraph, speaker or party)
         return speaker, party or speaker
 
