@@ -61,6 +61,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from briefing.extract.report import extraction_report
 
     extraction = extract_path(args.path)
+    _model_steps(extraction)
     if args.json:
         import json
 
@@ -69,6 +70,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(extraction_report(extraction))
     return 0
+
+
+def _model_steps(extraction) -> None:
+    """Complete an extraction with the language model's steps, saying on stderr when it cannot."""
+    from briefing.extract.pipeline import run_model_steps
+
+    reason = run_model_steps(extraction)
+    if reason:
+        print(f"briefing: note: {reason}", file=sys.stderr)
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:

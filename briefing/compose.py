@@ -7,7 +7,7 @@ from typing import Sequence
 from briefing.core.autodraft import auto_draft
 from briefing.core.brief import Brief
 from briefing.core.metadata import fill_header
-from briefing.extract.pipeline import extract_path
+from briefing.extract.pipeline import extract_path, run_model_steps
 from briefing.template.registry import find_template
 
 
@@ -16,7 +16,9 @@ def compose(articles: Sequence[str], template: str | None = None) -> Brief:
     tpl = find_template(template)
     brief = Brief.from_template(tpl)
     for path in articles:
-        brief.add_extraction(extract_path(path))
+        extraction = extract_path(path)
+        run_model_steps(extraction)  # without the model the rules' speakers stand
+        brief.add_extraction(extraction)
     fill_header(brief)
     auto_draft(brief, tpl)
     return brief

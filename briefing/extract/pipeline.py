@@ -196,6 +196,20 @@ def extract_text(text: str, *, path: str = "", kind: str = "text", title: str = 
                     byline="", encoding="", progress=progress, cancel=cancel)
 
 
+def run_model_steps(extraction: Extraction) -> str | None:
+    """The steps that need the language model, run in place on a first-pass extraction (the CLI runs
+    them at once; the app may run them after its first paint). Returns why the model is unavailable, in
+    one line, or None when the steps ran; without the model the first pass stands as it is."""
+    from briefing.extract.nlp import model, unavailable_reason
+    from briefing.extract.speaker_parse import refine_speakers_with_model
+
+    nlp = model()
+    if nlp is None:
+        return unavailable_reason()
+    refine_speakers_with_model(extraction, nlp)
+    return None
+
+
 def _check_article(extraction: Extraction, name: str) -> None:
     text = extraction.source.text
     if not text.strip():

@@ -25,7 +25,7 @@ _VERB_BEFORE = re.compile(rf"(?:\b{lx.SPEECH_VERBS}\b|\b(?:responded|continued|t
 MIN_WORDS = 3
 
 
-def _spans(sentence: str) -> list[tuple[int, int, str]]:
+def quotations(sentence: str) -> list[tuple[int, int, str]]:
     """(start of the opening mark, end of the quotation, its words) for each quotation, unclosed ones too."""
     out = []
     for m in _SPAN.finditer(sentence):
@@ -49,12 +49,12 @@ def _closes_earlier_quotation(sentence: str) -> bool:
 def has_direct_quote(sentence: str) -> bool:
     """Whether ``sentence`` carries direct speech (see the module docstring)."""
     if _LEAD.match(sentence):
-        spans = _spans(sentence.lstrip(" ([—–-"))
+        spans = quotations(sentence.lstrip(" ([—–-"))
         if not spans or len(spans[0][2].split()) >= 2:
             return True
     if _closes_earlier_quotation(sentence):
         return True
-    for start, end, body in _spans(sentence):
+    for start, end, body in quotations(sentence):
         words = body.split()
         if len(words) < MIN_WORDS:
             continue

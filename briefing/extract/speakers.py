@@ -140,7 +140,7 @@ class Attributor:
         """The organisation a phrase names or speaks for ("a spokesman for AOL", "CBP's spokesperson")."""
         hit = self.index.lookup.get(phrase)
         if hit and hit[1] in ("organization", "acronym", "place"):
-            return hit[0] if hit[1] != "acronym" else phrase
+            return hit[0] if hit[1] == "organization" else phrase  # "the US said": as written
         m = _FOR_BODY.search(phrase)
         if m:
             return self._body(m.group("body")) or m.group("body")
