@@ -24,7 +24,7 @@ _PAST = (r"(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|Se
 DECISION = re.compile(
     rf"(?<!\w)(?=[adfiorsehwcptvb])\b{_NOT_BEFORE}(?:"
     r"(?:agreed|approved|signed|ratified|endorsed|adopted|finali[sz]ed|inked|appointed|ordered)"
-    rf"(?![ ]by\b)(?![ ](?:\w+[ ])?in[ ]{_PAST})"
+    rf"(?![ ]by\b)(?![ ](?:\w+[ ]){{0,4}}in[ ]{_PAST})"
     r"|(?:decided|opted|resolved|voted)[ ](?:to|for|against)"
     r"|(?:refused|rejected|declined|turned[ ]down|did[ ]not[ ]accept)[ ](?:the|an|a|their|its|his|her)[ ]"
     r"(?:\w+[ ])?(?:offer|request|proposal|bid|deal|plan)"
@@ -41,8 +41,9 @@ INTENTION = re.compile(
     r"(?<!\bthe[ ])(?<!\bits[ ])(?<!\btheir[ ])(?<!\bhis[ ])(?<!\bher[ ])(?<!\bof[ ])(?<!ed[ ])(?<!\bhas[ ])"
     r"(?<!\bhave[ ])(?<!\bnew[ ])plans[ ]to"
     r"|(?:unveiled|announced|outlined|set[ ]out|drew[ ]up|drawn[ ]up)[ ](?:\w+[ ])?plans?[ ]to"
-    r"|(?:plan|planned|planning|intends?|intended|intending|aims?|aiming|vowed|vows|pledged|pledges|"
-    r"promised|promises|wants?|wanted|hopes|hoped|hoping|seeks?|sought)[ ]to[ ]\w+"
+    r"|(?<!\bthe[ ])(?<!\bits[ ])(?<!\bhis[ ])(?<!\bher[ ])(?<!\btheir[ ])(?:plan|planned|planning|intends?|"
+    r"intended|intending|aims?|aiming|vowed|vows|pledged|pledges|promised|promises|hopes|hoped|hoping|seeks?|"
+    r"sought)[ ]to[ ]\w+"
     r"|(?:is|are|was|were)[ ](?:due|set|scheduled|slated|poised|expected|planning|going|supposed)[ ]to[ ]\w+"
     r"|(?<!\bif[ ])(?:is|are)[ ]to[ ](?!be[ ](?:\w+ly[ ])?(?:seen|found)\b)\w+"
     r"|gearing[ ]up[ ]for)\b",

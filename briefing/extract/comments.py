@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 
+from briefing.extract import lexicon as lx
+
 MIN_SIGNED = 2  # one "Name, Town" line could be an address or a dateline; two signed posts are a section
 MAX_SIGNATURE = 80
+MAX_POST_LINES = 4  # lines of prose a post may have before its signature
 
 HEADING = re.compile(
     r"^[ \t]*(?:\d+[ ]+)?(?:reader[s’']{0,2}[ ]+)?comments?(?:[ ]*\(\d+\))?"
@@ -36,7 +39,11 @@ _PROSE_END = re.compile(r"[.!?…\"”’)][ \t]*$")
 
 
 def _is_signature(line: str) -> bool:
-    return len(line) <= MAX_SIGNATURE and SIGNATURE.fullmatch(line) is not None
+    if len(line) > MAX_SIGNATURE or SIGNATURE.fullmatch(line) is None:
+        return False
+    name, _, place = line.partition(",")
+    names = name.split()
+    return len(names) <= 3 and len(place.split()) <= 4 and not any(w in lx.NOT_NAME_WORDS for w in names)
 
 
 def _heading_start(text: str, start: int, end: int) -> int | None:
@@ -47,17 +54,27 @@ def _heading_start(text: str, start: int, end: int) -> int | None:
 
 
 def _signed_start(text: str, start: int, end: int) -> int | None:
-    """Start of the post before the first of ``MIN_SIGNED`` signatures that each follow a paragraph of prose."""
+    """Start of the first post of a run of signed posts that ends the text, or None.
+
+    A run has at least ``MIN_SIGNED`` signatures, each after a paragraph of prose, no more than
+    ``MAX_POST_LINES`` lines apart, the last within ``MAX_POST_LINES`` lines of the end: comments close a
+    page, so title-case headlines with a comma scattered through a long text never make a run.
+    """
     lines = list(_LINE.finditer(text, start, end))
-    signed: list[int] = []  # index of the prose line before each signature
+    signed: list[int] = []  # index of each signature line that follows a paragraph of prose
     for k in range(1, len(lines)):
         line, before = lines[k].group(), lines[k - 1].group()
         if _is_signature(line) and not _is_signature(before) and len(before.split()) >= 4 and \
                 _PROSE_END.search(before):
-            signed.append(k - 1)
-    if len(signed) < MIN_SIGNED or signed[0] == 0:
+            signed.append(k)
+    if len(signed) < MIN_SIGNED or len(lines) - 1 - signed[-1] > MAX_POST_LINES:
         return None
-    return lines[signed[0]].start()
+    first = len(signed) - 1
+    while first > 0 and signed[first] - signed[first - 1] <= MAX_POST_LINES + 1:
+        first -= 1
+    if len(signed) - first < MIN_SIGNED or signed[first] < 2:
+        return None
+    return lines[signed[first] - 1].start()
 
 
 def comments_start(text: str, start: int, end: int) -> int | None:

@@ -112,13 +112,19 @@ def _merge_quotes(line: str, bounds: list[int]) -> list[int]:
 
 def _straight_close(line: str, bounds: list[int], i: int) -> int:
     """Where the piece ``i`` with an odd straight mark ends: the piece that closes it, else ``i + 1``."""
-    for j in range(i + 1, min(len(bounds) - 1, i + MAX_QUOTE_MERGE)):
+    last = len(bounds) - 1
+    reach = i + 1
+    for j in range(i + 1, min(last, i + MAX_QUOTE_MERGE)):
         if bounds[j + 1] - bounds[i] > MAX_SENTENCE:
-            break
+            return i + 1
         if _opens_quotation(line, _skip(line, bounds[j])):
             return j  # the open quotation ran to here; a new one starts
         if line.count('"', bounds[j], bounds[j + 1]) % 2 == 1:
             return j + 1
+        reach = j + 1
+    mark = line.rfind('"', bounds[i], bounds[i + 1])
+    if reach == last and mark + 1 < len(line) and line[mark + 1].isalnum():
+        return last  # an opening mark never closed on its line: the quotation runs on to the next paragraph
     return i + 1
 
 

@@ -33,11 +33,13 @@ _FOR_BODY = re.compile(rf"^(?:[\w-]+[ ]){{0,3}}?(?:{'|'.join(sorted(lx.SPOKES_NO
                        r"(?:the[ ])?(?P<body>[A-Z][^,;]{1,60})$")
 _POSSESSIVE = re.compile(r"^(?P<body>.+?)[’']s?[ ](?P<noun>\w+)$")
 _NAME_WORD = re.compile(rf"{lx.NAME_WORD}$")
+_LEAD_NAME = re.compile(rf"(?:{lx.TITLE_RUN})?(?P<name>{lx.NAME})(?=,|[ ][a-z])")
 _MALE = frozenset({"mr", "sir", "lord", "king", "prince"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
 _PRONOUNS = {"he": "m", "she": "f"}
 _BODY_PRONOUNS = frozenset({"it", "they"})
 _NOT_PARTIES = frozenset("this that which there what who we i you one".split())
+MAX_NAME_WORDS = 8
 GENERIC_LOOKBACK = 3  # facts within which "the spokesperson" may refer back to a named source
 PRONOUN_LOOKBACK = 4  # facts within which "he" may refer back to a person
 LOOKBACK_CHARS = 20_000  # how far back a surname's full name is looked for in the text
@@ -57,6 +59,14 @@ def _clean(phrase: str) -> str:
     phrase = _RELATIVE.sub("", phrase)  # "a spokesperson who did not wish to be named"
     phrase = _LEADING.sub("", phrase)
     return _TRAILING.sub("", phrase).strip(" ,")
+
+
+def _without_roles(name: str) -> str:
+    """"Mayor Brian Haddock" -> "Brian Haddock": titles are not part of the name."""
+    words = name.split()
+    while len(words) > 2 and words[0] in lx.ROLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def trailing_name(words: list[str]) -> str:
@@ -101,14 +111,14 @@ class Attributor:
     # -- names -----------------------------------------------------------------------------------------
 
     def _person(self, surface: str) -> str:
-        return self.index.person(surface) or self.known_people.get(surface, "")
+        return _without_roles(self.index.person(surface) or self.known_people.get(surface, ""))
 
     def _full_name_before(self, surname: str) -> str:
         """"Bosma" -> "Brian Bosma" when the text before this sentence gave the full name (after any role)."""
         if surname in self._looked_up:
             return self._looked_up[surname]
         window = max(0, self.start - LOOKBACK_CHARS)
-        pattern = re.compile(rf"(?:\b[\w’'.-]+[ ]){{1,4}}{re.escape(surname)}\b")
+        pattern = re.compile(rf"(?:\b[A-Z][\w’'.-]*[ ]){{1,4}}{re.escape(surname)}\b")
         names = {trailing_name(m.group().split()) for m in pattern.finditer(self.text, window, self.start)} - {""}
         found = names.pop() if len(names) == 1 else ""  # two people called Khan: "Khan" stays "Khan"
         self._looked_up[surname] = found
@@ -211,7 +221,7 @@ class Attributor:
         if _PARTY.search(bare):
             words = bare.split()
             if len(words) > 1:
-                return bare
+                return (_DEFINITE.match(phrase) and bare.islower() and self._holder_before(bare)) or bare
             if _DEFINITE.match(phrase) and _is_singular(bare):  # "the official": a source named before, if any
                 return self._refer_back(bare.lower()) or self._holder_before(bare) or bare.lower()
             if bare.lower() in lx.SPOKES_NOUNS and _is_singular(bare) and self.lead_body and \
@@ -219,8 +229,9 @@ class Attributor:
                 return self.lead_body  # "a spokesman said" right after a sentence led by the body
             return bare.lower()  # "Officials" opening a sentence are "officials"
         words = bare.split()
-        if len(words) <= 4 and all(w[:1].isupper() or w in ("of", "for", "and", "&") for w in words):
-            return self._person(bare) or bare
+        if len(words) <= MAX_NAME_WORDS and words[0][:1].isupper() and \
+                all(w[:1].isupper() or w in ("of", "for", "and", "&", "on", "the") for w in words):
+            return self._person(bare) or bare  # "Ofcom", "the UN High Commissioner for Human Rights"
         if len(words) <= 4 and words[-1].lower() in lx.BODY_NOUNS and words[0][:1].isupper():
             return bare  # "US military", "French foreign ministry"
         if _DEFINITE.match(phrase) and len(words) == 1 and words[0].islower():
@@ -271,6 +282,9 @@ class Attributor:
     def _see(self, sentence: str, people: list[str], bodies: list[str]) -> None:
         """The people and bodies a sentence names; who leads it ("Sondland has ...") is salient."""
         lead = " ".join(sentence.split()[:5])
+        m = _LEAD_NAME.match(sentence)
+        if m and valid_person(m.group("name")) and not self.index.lookup.get(m.group("name")):
+            people = [self.learn_person(m.group("name")), *people]  # "Jo Bloggs, a councillor, spoke"
         for name in people:
             self.people_seen.append((self.fact_number, name, 1 if name.split()[-1] in lead else 0))
         opening = sentence.removeprefix("The ").removeprefix("the ")
