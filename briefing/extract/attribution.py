@@ -54,8 +54,14 @@ def quote_cues(sentence: str) -> list[str]:
     return out + statement_cues(sentence)
 
 
+# Every cue holds a speech verb or "according to": one search rules out most sentences at once.
+_ANY_CUE = re.compile(rf"\b(?:{lx.SPEECH_VERBS}|[Aa]ccording[ ]to)\b")
+
+
 def statement_cues(sentence: str) -> list[str]:
     """Phrases that may name the party a sentence is attributed to, best first."""
+    if _ANY_CUE.search(sentence) is None:
+        return []
     out = [m.group("who") for m in ACCORDING.finditer(sentence)]
     out.extend(m.group("who") for m in APPOSITIVE.finditer(sentence) if valid_person(m.group("who")))
     for pattern in (_SUBJECT_SAYS, _TRAILING):

@@ -42,7 +42,7 @@ _NOT_PARTIES = frozenset("this that which there what who we i you one".split())
 MAX_NAME_WORDS = 8
 GENERIC_LOOKBACK = 3  # facts within which "the spokesperson" may refer back to a named source
 PRONOUN_LOOKBACK = 4  # facts within which "he" may refer back to a person
-LOOKBACK_CHARS = 20_000  # how far back a surname's full name is looked for in the text
+LOOKBACK_CHARS = 6_000  # how far back a surname's full name is looked for in the text
 MAX_NAMED_AS = 400  # characters of phrases kept per source, so a source named a thousand times stays small
 
 
@@ -236,7 +236,7 @@ class Attributor:
             return bare  # "US military", "French foreign ministry"
         if _DEFINITE.match(phrase) and len(words) == 1 and words[0].islower():
             noun = words[0]
-            return self._refer_back(noun) or ("" if _is_singular(noun) else noun)  # "the doctors"
+            return self._refer_back(noun) or noun  # "the doctors", "the captain"
         return ""
 
     def _holder_before(self, role: str) -> str:
