@@ -39,7 +39,9 @@ ROLE_WORDS = frozenset(
     "Chief Executive Officer Adviser Advisor Spokesman Spokeswoman Spokesperson Leader Lt Col Gen General "
     "Admiral Captain Sergeant Officer Professor Prof Dr Doctor Mr Mrs Ms Dame Sir Lord Lady King Queen "
     "Prince Princess Pope Rev Attorney Deputy Vice Acting Former Analyst Economist Correspondent Editor "
-    "Premier Pres Supt Inspector Commander Mr. Mrs. Ms. Dr. Gov. Sen. Rep. Prof. Gen. Lt. Col.".split())
+    "Premier Pres Supt Inspector Commander Mr. Mrs. Ms. Dr. Gov. Sen. Rep. Prof. Gen. Lt. Col. "
+    # party labels before a name ("Conservative Graham Brady") describe, they do not name
+    "Conservative Labour Republican Democrat Democratic Liberal Tory Green Socialist Independent".split())
 
 ROLE_HEADS = alternation(
     "Special Assistant|Prime Minister|Chief Minister|Federal Minister|Minister of State|State Minister|"

@@ -40,9 +40,10 @@ _PRONOUNS = {"he": "m", "she": "f"}
 _BODY_PRONOUNS = frozenset({"it", "they"})
 _NOT_PARTIES = frozenset("this that which there what who we i you one".split())
 MAX_NAME_WORDS = 8
+MAX_PERSON_WORDS = 3  # "Luz Contreras Arroyo"; a longer capitalised run carries a role or a party
 GENERIC_LOOKBACK = 3  # facts within which "the spokesperson" may refer back to a named source
 PRONOUN_LOOKBACK = 4  # facts within which "he" may refer back to a person
-LOOKBACK_CHARS = 6_000  # how far back a surname's full name is looked for in the text
+LOOKBACK_CHARS = 12_000  # how far back a surname's full name is looked for in the text
 MAX_NAMED_AS = 400  # characters of phrases kept per source, so a source named a thousand times stays small
 
 
@@ -61,12 +62,16 @@ def _clean(phrase: str) -> str:
     return _TRAILING.sub("", phrase).strip(" ,")
 
 
+def _is_role(word: str) -> bool:
+    bare = word.rstrip(",")
+    return bare in lx.ROLE_WORDS or any(part in lx.ROLE_WORDS for part in bare.split("-"))
+
+
 def _without_roles(name: str) -> str:
-    """"Mayor Brian Haddock" -> "Brian Haddock": titles are not part of the name."""
+    """"Mayor Brian Haddock", "Treasury Under-Secretary Jo Bloggs" -> the name: titles are not part of it."""
     words = name.split()
-    while len(words) > 2 and words[0] in lx.ROLE_WORDS:
-        words = words[1:]
-    return " ".join(words)
+    last_role = max((k for k, w in enumerate(words) if _is_role(w)), default=-1)
+    return " ".join(words[last_role + 1:]) if len(words) - last_role - 1 >= 2 else name
 
 
 def trailing_name(words: list[str]) -> str:
@@ -74,7 +79,7 @@ def trailing_name(words: list[str]) -> str:
     run: list[str] = []
     for w in reversed(words):
         bare = w.rstrip(",")
-        if bare in lx.ROLE_WORDS or any(part in lx.ROLE_WORDS for part in bare.split("-")) or \
+        if _is_role(bare) or bare in lx.NOT_NAME_WORDS or len(run) == MAX_PERSON_WORDS or \
                 not (_NAME_WORD.match(bare) or bare in ("de", "van", "von", "al", "bin", "W", "W.")):
             break
         run.append(bare)
