@@ -15,7 +15,8 @@ from briefing.extract import lexicon as lx
 
 MIN_SIGNED = 2  # one "Name, Town" line could be an address or a dateline; two signed posts are a section
 MAX_SIGNATURE = 80
-MAX_POST_LINES = 4  # lines of prose a post may have before its signature
+MAX_POST_LINES = 4
+MIN_POST_WORDS = 4  # a post ends like prose; one of eight words or more counts even without a full stop  # lines of prose a post may have before its signature
 
 HEADING = re.compile(
     r"^[ \t]*(?:\d+[ ]+)?(?:reader[s’']{0,2}[ ]+)?comments?(?:[ ]*\(\d+\))?"
@@ -33,7 +34,7 @@ _WORD = r"[A-Z][\w’'.-]*"
 # "Jane Doe, Leeds", "J. Smith, Paris, France", "Mike O'Neill, Cork, Ireland"; no full stop at the end.
 SIGNATURE = re.compile(
     rf"[ \t]*{_WORD}(?:[ ](?:{_WORD}|de|da|van|von|al|bin|del|la|le)){{0,3}}[ ]*,[ ]*{_WORD}"
-    rf"(?:[ ]*,?[ ]+(?:{_WORD}|de|on|upon|of|the))*[ \t]*")
+    rf"(?:[ ]*,?[ ]+(?:{_WORD}|de|on|upon|of|the))*(?:[ ]\([A-Z][\w .]{{1,30}}\))?[ \t]*")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _PROSE_END = re.compile(r"[.!?…\"”’)][ \t]*$")
 
@@ -64,8 +65,8 @@ def _signed_start(text: str, start: int, end: int) -> int | None:
     signed: list[int] = []  # index of each signature line that follows a paragraph of prose
     for k in range(1, len(lines)):
         line, before = lines[k].group(), lines[k - 1].group()
-        if _is_signature(line) and not _is_signature(before) and len(before.split()) >= 4 and \
-                _PROSE_END.search(before):
+        if _is_signature(line) and not _is_signature(before) and \
+                (len(before.split()) >= MIN_POST_WORDS and _PROSE_END.search(before) or len(before.split()) >= 8):
             signed.append(k)
     if len(signed) < MIN_SIGNED or len(lines) - 1 - signed[-1] > MAX_POST_LINES:
         return None

@@ -178,3 +178,16 @@ def test_an_inline_graphic_note_is_cut_from_its_paragraph():
 
 def test_a_short_line_inside_a_paragraph_stays_a_fact():
     assert facts_of("Steel output rose\nImports fell.\n\nThe vote was close.")[0] == "Steel output rose"
+
+
+@pytest.mark.parametrize("line", ["E-mail this to a friend", "Printable version", "RELATED INTERNET LINKS:",
+                                  "The BBC is not responsible for the content of external internet sites"])
+def test_old_news_page_tools_are_not_facts(line):
+    assert facts_of(f"{STORY}{line}\n\nThe vote was close.")[-1] == "The vote was close."
+    assert len(facts_of(f"{STORY}{line}\n\nThe vote was close.")) == 3
+
+
+def test_signed_posts_need_not_end_with_a_full_stop():
+    posts = ("the council should just scrap the whole parking scheme now\nPeter Walsh, Bristol (UK)\n\n"
+             "nobody asked residents what they wanted before this decision\nAnna Fischer, Hamburg\n")
+    assert len(extract_text(STORY + posts).facts) == 2
