@@ -16,6 +16,7 @@ from briefing.extract import lexicon as lx
 MIN_SIGNED = 2  # one "Name, Town" line could be an address or a dateline; two signed posts are a section
 MAX_SIGNATURE = 80
 MAX_POST_LINES = 4
+MAX_FOOTER_WORDS = 8  # "Printable version", "E-mail this to a friend" after the last post
 MIN_POST_WORDS = 4  # a post ends like prose; one of eight words or more counts even without a full stop  # lines of prose a post may have before its signature
 
 HEADING = re.compile(
@@ -68,7 +69,9 @@ def _signed_start(text: str, start: int, end: int) -> int | None:
         if _is_signature(line) and not _is_signature(before) and \
                 (len(before.split()) >= MIN_POST_WORDS and _PROSE_END.search(before) or len(before.split()) >= 8):
             signed.append(k)
-    if len(signed) < MIN_SIGNED or len(lines) - 1 - signed[-1] > MAX_POST_LINES:
+    tail = [m.group() for m in lines[signed[-1] + 1:]] if signed else []
+    prose_after = sum(1 for line in tail if len(line.split()) > MAX_FOOTER_WORDS)  # short page lines don't count
+    if len(signed) < MIN_SIGNED or prose_after > MAX_POST_LINES:
         return None
     first = len(signed) - 1
     while first > 0 and signed[first] - signed[first - 1] <= MAX_POST_LINES + 1:

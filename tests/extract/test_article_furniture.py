@@ -191,3 +191,8 @@ def test_signed_posts_need_not_end_with_a_full_stop():
     posts = ("the council should just scrap the whole parking scheme now\nPeter Walsh, Bristol (UK)\n\n"
              "nobody asked residents what they wanted before this decision\nAnna Fischer, Hamburg\n")
     assert len(extract_text(STORY + posts).facts) == 2
+
+
+def test_signed_posts_followed_by_page_tools_are_still_comments():
+    text = STORY + POSTS + "\nE-mail this to a friend\n\nPrintable version\n\nTop Business stories now\n"
+    assert len(extract_text(text).facts) == 2
