@@ -83,9 +83,10 @@ def cues_from_doc(doc: Doc) -> list[str]:
     verbs.sort(key=lambda t: (t.lower_ not in _SAYING, t.dep_ != "ROOT", t.i))
     out = []
     for verb in verbs:
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                out.append(_phrase(child))
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if not subjects and verb.dep_ == "conj":  # "G7 ministers called for ... and said": the first verb's
+            subjects = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
+        out.extend(_phrase(s) for s in subjects)
     for token in doc:
         if token.lower_ == "according":
             for to in token.children:

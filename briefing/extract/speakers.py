@@ -34,6 +34,7 @@ _FOR_BODY = re.compile(rf"^(?:[\w-]+[ ]){{0,3}}?(?:{'|'.join(sorted(lx.SPOKES_NO
 _POSSESSIVE = re.compile(r"^(?P<body>.+?)[’']s?[ ](?P<noun>\w+)$")
 _NAME_WORD = re.compile(rf"{lx.NAME_WORD}$")
 _LEAD_NAME = re.compile(rf"(?:{lx.TITLE_RUN})?(?P<name>{lx.NAME})(?=,|[ ][a-z])")
+_MEMBERS = frozenset({"ministers", "lawmakers", "negotiators", "members", "delegates"})
 _MALE = frozenset({"mr", "sir", "lord", "king", "prince"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
 _PRONOUNS = {"he": "m", "she": "f"}
@@ -234,6 +235,11 @@ class Attributor:
                 return self.lead_body  # "a spokesman said" right after a sentence led by the body
             return bare.lower()  # "Officials" opening a sentence are "officials"
         words = bare.split()
+        if len(words) >= 2 and words[-1].lower() in _MEMBERS and words[0][:1].isupper():
+            body = " ".join(words[:-1])
+            if (self.index.find(body) or ("", ""))[1] == "nationality":
+                return bare  # "French ministers" are no body called "French"
+            return self.speaking_body(f"{body} officials")  # "G7 ministers" speak for the G7
         if len(words) <= MAX_NAME_WORDS and words[0][:1].isupper() and \
                 all(w[:1].isupper() or w in ("of", "for", "and", "&", "on", "the") for w in words):
             return self._person(bare) or bare  # "Ofcom", "the UN High Commissioner for Human Rights"

@@ -71,3 +71,11 @@ def test_the_subject_of_a_speech_verb_quoted_inside_the_quotation_is_no_cue():
                                              "The captain replied that the ship was sound."])
     assert cues_from_doc(quoted) == []
     assert cues_from_doc(attributed) == ["The captain"]
+
+
+@needs_model
+def test_a_second_verb_shares_the_subject_of_the_first():
+    text = 'OPEC ministers called for calm and said "the markets will settle within weeks".'
+    assert with_model(text).facts[0].attributed_to == "OPEC"
+    text = 'French ministers called for calm and said "the markets will settle within weeks".'
+    assert with_model(text).facts[0].attributed_to == "French ministers"
