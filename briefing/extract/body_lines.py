@@ -16,7 +16,6 @@ MAX_SUBHEADING_CHARS = 100
 MAX_QUESTION_WORDS = 16  # PolitiFact-style subheadings ask a whole question
 MAX_QUESTION_CHARS = 140
 
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _LINK_LINE = re.compile(
     r"[ \t]*(?:"
     r"(?:also[ ]read|read[ ]more|more[ ]from|more[ ]on[ ]this|related(?:[ ]\w+){0,2}|see[ ]also|watch|listen|"
@@ -59,11 +58,23 @@ def is_subheading(line: str) -> bool:
     return _ENDS_SENTENCE.search(bare) is None or bare[-1] in "\"”" and bare.rstrip("\"”")[-1:].isalnum()
 
 
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+MAX_PAGE_LINE = 320  # longer lines are paragraphs: only shorter ones are looked at closely
+
+
 def non_story_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of ``text[start:end]`` that are page furniture inside the body, in order."""
+    """Spans of ``text[start:end]`` that are page furniture inside the body, in order.
+
+    Lines are listed by one compiled pattern and only short ones are tested further: a body's lines are
+    mostly long paragraphs, so a 50 MB text costs a fraction of a second here.
+    """
     spans: list[tuple[int, int]] = []
     has_paragraphs = "\n\n" in text[start:end]
     for m in _LINE.finditer(text, start, end):
+        if m.end() - m.start() > MAX_PAGE_LINE:
+            if "(" in m.group():
+                spans.extend(g.span() for g in _INLINE_GRAPHIC.finditer(text, m.start(), m.end()))
+            continue
         line = m.group()
         if _LINK_LINE.fullmatch(line) or _RULE.fullmatch(line) or not any(c.isalnum() for c in line):
             spans.append(m.span())

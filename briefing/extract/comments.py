@@ -15,6 +15,7 @@ from briefing.extract import lexicon as lx
 
 MIN_SIGNED = 2  # one "Name, Town" line could be an address or a dateline; two signed posts are a section
 MAX_SIGNATURE = 80
+WINDOW = 1 << 18  # comments close a page: only its last 256 K characters are looked at
 MAX_POST_LINES = 4
 MAX_FOOTER_WORDS = 8  # "Printable version", "E-mail this to a friend" after the last post
 MIN_POST_WORDS = 4  # a post ends like prose; one of eight words or more counts even without a full stop  # lines of prose a post may have before its signature
@@ -83,5 +84,6 @@ def _signed_start(text: str, start: int, end: int) -> int | None:
 
 def comments_start(text: str, start: int, end: int) -> int | None:
     """Where a reader-comment section begins in ``text[start:end]`` (a heading or signed posts), or None."""
+    start = max(start, text.rfind("\n", 0, end - WINDOW) + 1 if end - start > WINDOW else start)
     found = [at for at in (_heading_start(text, start, end), _signed_start(text, start, end)) if at is not None]
     return min(found) if found else None
