@@ -1,4 +1,4 @@
-"""Article furniture: the headline, byline, dateline, date line, photo credits, copyright and reader comments.
+"""Article furniture: the headline, byline, dateline, date line, photo credits, copyright, reader comments, page lines.
 
 Furniture is lifted into the Source's fields and kept out of facts, but stays in ``Source.text`` so every
 offset still points into the article as imported. ``find_furniture`` returns the body as regions: the
@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefing.extract.body_lines import non_story_spans
+from briefing.extract.comments import comments_start
 from briefing.extract.dates import parse_date_line
 from briefing.extract.gazetteer import places
 
@@ -35,12 +37,6 @@ _CREDIT = re.compile(
 # Credits are rare: their lines are found by keyword first, then checked whole (a line-by-line scan with
 # the full pattern cost a tenth of a second per megabyte).
 _CREDIT_WORD = re.compile(r"photo|image|picture|credit|courtesy", re.IGNORECASE)
-_COMMENTS = re.compile(
-    r"^[ \t]*(?:\d+[ ]+)?(?:reader[ ]+)?comments?(?:[ ]*\(\d+\))?|^[ \t]*(?:leave|post|add|write)[ ]+a[ ]+"
-    r"(?:comment|reply)|^[ \t]*(?:join|start)[ ]+the[ ]+(?:discussion|conversation)|^[ \t]*(?:show|view|load|"
-    r"hide|read)[ ]+(?:all[ ]+)?comments|^[ \t]*what[ ]+do[ ]+you[ ]+think\??|^[ \t]*your[ ]+comment",
-    re.IGNORECASE | re.MULTILINE)
-_COMMENTS_LINE_END = re.compile(r"[ \t]*[:.]?[ \t]*$", re.MULTILINE)
 _CHROME = re.compile(
     r"^[ \t]*(?:advertisement|sponsored(?:[ ]content)?|share(?:[ ]this(?:[ ](?:article|story|post))?)?|"
     r"follow[ ]us[ ]on[^\n]{0,60}|(?:also[ ]read|read[ ]more|related|see[ ]also)[ ]*:[^\n]{0,200}|"
@@ -135,10 +131,9 @@ def find_furniture(text: str, known_title: str = "") -> Furniture:
         body_start, k = head[k].end(), k + 1
 
     # Reader comments first: the copyright line sits at the end of what is left above them.
-    for m in _COMMENTS.finditer(text, body_start, body_end):
-        if _COMMENTS_LINE_END.match(text, m.end()) and m.start() > body_start:
-            body_end = m.start()
-            break
+    comments = comments_start(text, body_start, body_end)
+    if comments is not None:
+        body_end = comments
     tail = [m for m in _last_lines(text, body_end, TAIL_LINES) if m.start() >= body_start]
     for m in reversed(tail):
         line = m.group().strip()
@@ -163,8 +158,9 @@ def find_furniture(text: str, known_title: str = "") -> Furniture:
                 furniture.byline = d.group("agency").strip()
 
     excluded.extend(m.span() for m in _CHROME.finditer(text, body_start, body_end))
+    excluded.extend(non_story_spans(text, body_start, body_end))
     excluded.extend(_credit_lines(text, body_start, body_end))
-    furniture.regions = _subtract((body_start, body_end), sorted(excluded))
+    furniture.regions = _subtract((body_start, body_end), _merged(excluded))
     return furniture
 
 
@@ -180,6 +176,16 @@ def _credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if line and line.end() == line_end:
             spans.append(line.span())
     return spans
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _subtract(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:

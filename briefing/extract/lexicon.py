@@ -19,8 +19,29 @@ SPEECH_VERBS = alternation(
     "emphasizes|highlighted|highlights|underlined|remarked|observed|explained|maintained|insisted|claimed|"
     "argued|asserted|declared|warned|pointed out|informed|confirmed|revealed|disclosed|reiterated|urged|"
     "assured|acknowledged|asked|replied|commented|mentioned|announced|expressed|proposed|suggested|"
-    "recalled|welcomed|lauded|briefed|wrote|tweeted|conveyed|shared|observes|believes|believed"
+    "recalled|welcomed|lauded|briefed|wrote|tweeted|conveyed|shared|observes|believes|believed|"
+    "continued|responded|testified|concluded|cautioned|complained|predicted|contended|countered|"
+    "stated|writes|written|told|tells|adding|saying|telling"
 )
+# Nouns that name a body when a capitalised word or two go before them: "the US military", "the French
+# foreign ministry", "a UK Government official" (whose speaker is the UK Government).
+BODY_NOUNS = frozenset(
+    "military army navy government ministry department police company firm bank agency office embassy "
+    "commission council court committee administration authorities authority regulator party union "
+    "campaign group spokesman spokeswoman spokesperson official officials statement".split())
+# Words that stand for the body a spokesperson speaks for: "a spokesman for AOL", "CBP's spokesperson".
+SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative official officials source "
+                         "sources statement".split())
+# Words between a title and a name that are roles, not names: "House Speaker Brian Bosma".
+ROLE_WORDS = frozenset(
+    "Speaker Superintendent Secretary Under-Secretary Minister Chancellor President Chairman Chairwoman "
+    "Director Governor Gov Senator Sen Representative Rep Ambassador Envoy Commissioner Mayor Judge Justice "
+    "Chief Executive Officer Adviser Advisor Spokesman Spokeswoman Spokesperson Leader Lt Col Gen General "
+    "Admiral Captain Sergeant Officer Professor Prof Dr Doctor Mr Mrs Ms Dame Sir Lord Lady King Queen "
+    "Prince Princess Pope Rev Attorney Deputy Vice Acting Former Analyst Economist Correspondent Editor "
+    "Premier Pres Supt Inspector Commander Mr. Mrs. Ms. Dr. Gov. Sen. Rep. Prof. Gen. Lt. Col. "
+    # party labels before a name ("Conservative Graham Brady") describe, they do not name
+    "Conservative Labour Republican Democrat Democratic Liberal Tory Green Socialist Independent".split())
 
 ROLE_HEADS = alternation(
     "Special Assistant|Prime Minister|Chief Minister|Federal Minister|Minister of State|State Minister|"

@@ -23,7 +23,6 @@ from briefing.core.fact import Fact
 from briefing.core.source import DateMention, EntityMention, Source
 from briefing.extract.acronyms import find_acronyms
 from briefing.extract.aggregate import aggregate_entities
-from briefing.extract.attribution import Attributor
 from briefing.extract.classify import classify
 from briefing.extract.dates import find_dates, resolve_relative
 from briefing.extract.formats import RawArticle, read_article
@@ -32,6 +31,7 @@ from briefing.extract.mentions import find_mentions
 from briefing.extract.names import Discovery, EntityIndex, build_index
 from briefing.extract.normalise import normalise_text
 from briefing.extract.segment import sentence_spans
+from briefing.extract.speakers import Attributor
 from briefing.extract.title import derive_title
 
 Progress = Callable[[float], None]
@@ -112,10 +112,15 @@ def _discover(text: str, chunks: list[tuple[int, int]], tick: _Ticker) -> Entity
     return build_index(found)
 
 
+def _new_paragraph(text: str, facts: list[Fact], start: int) -> bool:
+    """Whether a line break separates the sentence at ``start`` from the fact before it."""
+    return not facts or "\n" in text[facts[-1].end:start]
+
+
 def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: EntityIndex,
            tick: _Ticker) -> list[Fact]:
     facts: list[Fact] = []
-    attributor = Attributor(index)
+    attributor = Attributor(index, text=text)
     # Mention texts repeat ("Pakistan", "PSM", "Monday"): one string object each keeps a huge source's
     # facts about 15% smaller.
     shared: dict[str, str] = {}
@@ -140,7 +145,9 @@ def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: Enti
             sentence = text[a:b]
             kind = classify(sentence, {m.type for m in found})
             people = [m.canonical for m in found if m.type == "person"]
-            speaker, attributed = attributor.feed(sentence, kind == "quote", people)
+            speaker, attributed = attributor.feed(
+                sentence, kind == "quote", people, new_paragraph=_new_paragraph(text, facts, a), start=a,
+                bodies=[m.canonical for m in found if m.type == "organization"])
             facts.append(Fact(
                 id=ids.fact_id(source.id, a, b, sentence), source_id=source.id, start=a, end=b, text=sentence,
                 kind=kind, speaker=speaker, attributed_to=attributed,
@@ -206,10 +213,27 @@ def _phases(progress: Progress | None, cancel: Cancel | None,
 
 
 def _with_model(extraction: Extraction, tick: _Ticker) -> Extraction:
-    """The model pass over a finished rules pass (``refine.refine``); cancellable between batches."""
+    """The model pass over a finished rules pass: names from the model (``refine.refine``, cancellable between
+    batches), then speakers from the parse of the sentences that attribute words (``run_model_steps``)."""
     from briefing.extract.refine import refine
 
-    return refine(extraction, progress=tick)
+    refined = refine(extraction, progress=tick)
+    run_model_steps(refined)
+    return refined
+
+
+def run_model_steps(extraction: Extraction) -> str | None:
+    """The steps that need the language model, run in place on a first-pass extraction (the CLI runs
+    them at once; the app may run them after its first paint). Returns why the model is unavailable, in
+    one line, or None when the steps ran; without the model the first pass stands as it is."""
+    from briefing.extract.nlp import model, unavailable_reason
+    from briefing.extract.speaker_parse import refine_speakers_with_model
+
+    nlp = model()
+    if nlp is None:
+        return unavailable_reason()
+    refine_speakers_with_model(extraction, nlp)
+    return None
 
 
 def _check_article(extraction: Extraction, name: str) -> None:

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.blingfire_native import (
-    text_to_sentences,
-    text_to_sentences_and_offsets,
-)
+from briefing.extract import lexicon as lx
+from briefing.extract.blingfire_native import text_to_sentences, text_to_sentences_and_offsets
 from briefing.extract.honorifics import fix_bounds
 
 MAX_SENTENCE = 1500
@@ -81,23 +79,84 @@ def _quote_balance(line: str, a: int, b: int) -> tuple[int, bool]:
     return line.count("\u201c", a, b) - line.count("\u201d", a, b), line.count('"', a, b) % 2 == 1
 
 
+def _opens_quotation(line: str, a: int) -> bool:
+    """The piece at ``a`` starts with an opening quotation mark: a new quotation, never the end of one."""
+    return a < len(line) - 1 and line[a] in "\u201c\"" and (line[a + 1].isalnum() or line[a + 1] in "\u2018'.…")
+
+
 def _merge_quotes(line: str, bounds: list[int]) -> list[int]:
-    """Drop the boundaries that fall inside an open quotation."""
+    """Drop the boundaries that fall inside an open quotation.
+
+    A quotation stays open until its closing mark, but not past a piece that opens a new quotation (the
+    way papers start the next quoted paragraph when the last one was never closed: ``…poorest. "Two
+    million…``), nor further than ``MAX_QUOTE_MERGE`` pieces. An odd straight mark joins the pieces up to
+    the one that closes it; with no close in reach it is taken as a stray mark and joins nothing.
+    """
     kept = [bounds[0]]
     i = 0
-    while i < len(bounds) - 1:
+    last = len(bounds) - 1
+    while i < last:
         j = i + 1
         curly, straight = _quote_balance(line, bounds[i], bounds[j])
-        while (curly > 0 or straight) and j < len(bounds) - 1 and j - i < MAX_QUOTE_MERGE and \
-                bounds[j + 1] - bounds[i] <= MAX_SENTENCE:
-            more_curly, more_straight = _quote_balance(line, bounds[j], bounds[j + 1])
-            if curly <= 0 and straight and not more_straight:
-                break  # an odd straight quote only joins a sentence that closes it
-            curly, straight = curly + more_curly, straight != more_straight
-            j += 1
+        if curly > 0:
+            while curly > 0 and j < last and j - i < MAX_QUOTE_MERGE and \
+                    bounds[j + 1] - bounds[i] <= MAX_SENTENCE and not _opens_quotation(line, _skip(line, bounds[j])):
+                curly += _quote_balance(line, bounds[j], bounds[j + 1])[0]
+                j += 1
+        elif straight:
+            j = _straight_close(line, bounds, i)
         kept.append(bounds[j])
         i = j
     return kept
+
+
+def _straight_close(line: str, bounds: list[int], i: int) -> int:
+    """Where the piece ``i`` with an odd straight mark ends: the piece that closes it, else ``i + 1``."""
+    last = len(bounds) - 1
+    reach = i + 1
+    for j in range(i + 1, min(last, i + MAX_QUOTE_MERGE)):
+        if bounds[j + 1] - bounds[i] > MAX_SENTENCE:
+            return i + 1
+        if _opens_quotation(line, _skip(line, bounds[j])):
+            return j  # the open quotation ran to here; a new one starts
+        if line.count('"', bounds[j], bounds[j + 1]) % 2 == 1:
+            return j + 1
+        reach = j + 1
+    mark = line.rfind('"', bounds[i], bounds[i + 1])
+    if reach == last and mark + 1 < len(line) and line[mark + 1].isalnum():
+        return last  # an opening mark never closed on its line: the quotation runs on to the next paragraph
+    return i + 1
+
+
+def _skip(line: str, a: int) -> int:
+    while a < len(line) and line[a].isspace():
+        a += 1
+    return a
+
+
+# A closing mark after a full stop and before a capital: the sentence ends there even when blingfire ran
+# on ('…from the past." But a UK official…'), unless the words after it are the attribution ("Stop!" Bosma
+# said).
+_CLOSE_THEN_CAPITAL = re.compile(r"(?<=[.!?])[\"\u201d][ ]+(?=[A-Z\u201c\"])")
+_ATTRIBUTION_AFTER = re.compile(rf"(?:[\w\u2019'.-]+[ ]){{0,4}}?(?:{lx.SPEECH_VERBS})\b")
+
+
+def _closing_bounds(line: str, bounds: list[int]) -> list[int]:
+    """``bounds`` plus the sentence ends after a quotation's closing mark that blingfire missed, less the
+    cuts it made between a quotation and its attribution ('"...on whose authority?" Hill testified.')."""
+    if '"' not in line and "\u201d" not in line:
+        return bounds
+    bounds = [b for b in bounds if not (0 < b < len(line) and _ATTRIBUTION_AFTER.match(line, b) and
+                                        line[:b].rstrip()[-1:] in "\"\u201d" and
+                                        line[:b].rstrip()[-2:-1] in "?!\u2019'")]
+    extra = []
+    for m in _CLOSE_THEN_CAPITAL.finditer(line):
+        mark = line[m.start()]
+        before = line.count('"', 0, m.start()) % 2 == 1 if mark == '"' else \
+            line.count("\u201c", 0, m.start()) > line.count("\u201d", 0, m.start())
+        if before and not _ATTRIBUTION_AFTER.match(line, m.end()):
+            extra.append(m.end())
+    return sorted(set(bounds) | set(extra)) if extra else bounds
 
 
 def _cap(line: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -122,7 +181,7 @@ def _rstrip(line: str, a: int, b: int) -> int:
 
 
 def _line_spans(line: str, base: int) -> list[tuple[int, int]]:
-    bounds = _merge_quotes(line, fix_bounds(line, _starts(line)))
+    bounds = _merge_quotes(line, _closing_bounds(line, fix_bounds(line, _starts(line))))
     spans = []
     for a, b in zip(bounds, bounds[1:]):
         while a < b and line[a].isspace():

@@ -81,7 +81,7 @@ def test_a_pdf_text_layer_is_read_with_wrapped_lines_rejoined(tmp_path):
         "ing group. The talks were held in a cordial atmosphere, officials said."])
     extraction = extract_path(path)
     assert extraction.source.kind == "pdf"
-    assert [f.kind for f in extraction.facts] == ["plan", "decision", "statement"]
+    assert [f.kind for f in extraction.facts] == ["plan", "decision", "meeting"]
     assert "joint working group" in extraction.facts[1].text
     assert extraction.facts[0].dates[0].value == "2025-07-05"
 

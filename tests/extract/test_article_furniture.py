@@ -128,3 +128,71 @@ def test_a_sentence_that_mentions_comments_or_photos_is_still_a_fact():
     text = "The minister declined to give comments on the photo shown to reporters. The mill reopened."
     assert facts_of(text) == ["The minister declined to give comments on the photo shown to reporters.",
                               "The mill reopened."]
+
+
+STORY = ("The council voted on Tuesday to raise parking fees from March.\n\n"
+         "The mayor said the money would fund new bus lanes.\n\n")
+POSTS = ("It would be better to cut fees and let people drive into town.\nPeter Walsh, Bristol\n\n"
+         "The council never listens to residents. This is another tax on workers.\nAnna Fischer, Hamburg, Germany\n\n"
+         "Buses here are always late, so nobody will use them.\nJo Bloggs, Leeds\n")
+
+
+@pytest.mark.parametrize("heading", ["Have Your Say\n\n", "Your comments\n\n", "Comments (3)\n\n", ""],
+                         ids=["have-your-say", "your-comments", "comments-count", "signed-posts-alone"])
+def test_reader_comments_after_the_story_give_no_facts_and_no_places(heading):
+    extraction = extract_text(f"Council raises parking fees\n\n{STORY}{heading}{POSTS}")
+    assert [f.text for f in extraction.facts] == ["The council voted on Tuesday to raise parking fees from March.",
+                                                  "The mayor said the money would fund new bus lanes."]
+    assert not [e for e in extraction.entities if e.type == "place"]
+
+
+def test_a_title_case_line_with_a_comma_inside_a_long_text_is_not_a_signature():
+    headline = "Despite Doubts, Council Backs Plan\n\n"
+    text = (STORY + headline) * 3 + STORY
+    assert len(extract_text(text).facts) == 8
+
+
+@pytest.mark.parametrize("line", [
+    "Overcrowded wards worsen the risk",  # a subheading: a short paragraph with no full stop
+    "\u201cWe write with urgency\u201d",
+    "What did the council decide?",
+    "Read more: Why parking costs keep rising",
+    "READ MORE",
+    "Follow City News on Facebook, Twitter and Instagram.",
+    "(Graphic: parking fees by city - example.com/g1)",
+    "Image copyright Getty Images",
+    "https://example.com/parking",
+    "___",
+    "(Reporting by Jo Bloggs; Editing by Ann Other)",
+])
+def test_page_lines_inside_the_body_are_not_facts(line):
+    facts = facts_of(f"Council raises parking fees\n\n{STORY}{line}\n\nThe vote was close.")
+    assert facts == ["The council voted on Tuesday to raise parking fees from March.",
+                     "The mayor said the money would fund new bus lanes.", "The vote was close."]
+
+
+def test_an_inline_graphic_note_is_cut_from_its_paragraph():
+    facts = facts_of("Fees rose by 5% in March (Graphic: fees by city - example.com/g1) and again in May.")
+    assert all("Graphic" not in f for f in facts)
+
+
+def test_a_short_line_inside_a_paragraph_stays_a_fact():
+    assert facts_of("Steel output rose\nImports fell.\n\nThe vote was close.")[0] == "Steel output rose"
+
+
+@pytest.mark.parametrize("line", ["E-mail this to a friend", "Printable version", "RELATED INTERNET LINKS:",
+                                  "The BBC is not responsible for the content of external internet sites"])
+def test_old_news_page_tools_are_not_facts(line):
+    assert facts_of(f"{STORY}{line}\n\nThe vote was close.")[-1] == "The vote was close."
+    assert len(facts_of(f"{STORY}{line}\n\nThe vote was close.")) == 3
+
+
+def test_signed_posts_need_not_end_with_a_full_stop():
+    posts = ("the council should just scrap the whole parking scheme now\nPeter Walsh, Bristol (UK)\n\n"
+             "nobody asked residents what they wanted before this decision\nAnna Fischer, Hamburg\n")
+    assert len(extract_text(STORY + posts).facts) == 2
+
+
+def test_signed_posts_followed_by_page_tools_are_still_comments():
+    text = STORY + POSTS + "\nE-mail this to a friend\n\nPrintable version\n\nTop Business stories now\n"
+    assert len(extract_text(text).facts) == 2

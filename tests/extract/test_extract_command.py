@@ -92,3 +92,17 @@ def test_bad_input_exits_2_with_one_line_and_no_traceback(tmp_path, make):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("briefing: error: ")
     assert "Traceback" not in result.stderr
+
+
+def test_extract_without_the_language_model_says_so_in_one_line_and_carries_on(tmp_path, monkeypatch, capsys):
+    from briefing import cli
+    from briefing.extract import nlp
+
+    monkeypatch.setattr(nlp, "model", lambda: None)
+    monkeypatch.setattr(nlp, "unavailable_reason", lambda: "spaCy is not available (switched off in a test)")
+    article = tmp_path / "article.txt"
+    article.write_text("\u201cThe pier is unsafe,\u201d harbour master Jo Bloggs said.\n", encoding="utf-8")
+    assert cli.main(["extract", str(article), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert err.strip().splitlines() == ["briefing: note: spaCy is not available (switched off in a test)"]
+    assert json.loads(out)["facts"][0]["speaker"] == "Jo Bloggs"
