@@ -19,7 +19,7 @@ from briefing.core.fact import Fact
 from briefing.core.source import EntityMention
 from briefing.extract import nlp
 from briefing.extract.aggregate import aggregate_entities
-from briefing.extract.attribution import Attributor
+from briefing.extract.speakers import Attributor
 from briefing.extract.mentions import Mention, find_mentions, without_overlaps
 from briefing.extract.model_names import discover_with_model, model_mentions
 from briefing.extract.names import Discovery, EntityIndex, build_index
@@ -46,9 +46,9 @@ def model_index(text: str, facts: list[Fact], acronyms: dict[str, str], language
 def annotate(text: str, facts: list[Fact], index: EntityIndex, extra: list[Mention] = ()) -> list[Fact]:
     """``facts`` (in source order) with the mentions, speakers and attributions ``index`` gives them;
     ``extra`` mentions (sorted) join those the index finds, the longer winning where they overlap."""
-    attributor = Attributor(index)
+    attributor = Attributor(index, text=text)
     starts = [m.start for m in extra]
-    out = []
+    out: list[Fact] = []
     for fact in facts:
         found = find_mentions(text, fact.start, fact.end, index)
         k = bisect_left(starts, fact.start)
@@ -60,7 +60,10 @@ def annotate(text: str, facts: list[Fact], index: EntityIndex, extra: list[Menti
         if inside:
             found = _longest(found + inside)
         people = [m.canonical for m in found if m.type == "person"]
-        speaker, attributed = attributor.feed(fact.text, fact.kind == "quote", people)
+        bodies = [m.canonical for m in found if m.type == "organization"]
+        new_paragraph = not out or "\n" in text[out[-1].end:fact.start]
+        speaker, attributed = attributor.feed(fact.text, fact.kind == "quote", people, new_paragraph=new_paragraph,
+                                              bodies=bodies, start=fact.start)
         out.append(dataclasses.replace(
             fact, speaker=speaker, attributed_to=attributed,
             entities=[EntityMention(m.text, m.type, m.start, m.end) for m in found]))
