@@ -29,7 +29,7 @@ _TRAILING = re.compile(
 APPOSITIVE = re.compile(
     rf"(?:^|,[ ](?:but|and|while)[ ]|;[ ])(?:{_OPENERS}[ ])?(?:[A-Z][\w-]+[ ]){{0,1}}?(?:{lx.TITLE_RUN})?"
     rf"(?P<who>{lx.SHORT_NAME}),[ ][^;“”\"()\n]{{2,160}}?,?[ ](?:has[ ]|had[ ]|also[ ]|further[ ])?{lx.SPEECH_VERBS}\b")
-# "said another witness, former adviser Fiona Hill." / "said Monica Smith, a fellow at the institute."
+# "said another witness, former adviser Ruth Cole." / "said Ana Ruiz, a fellow at the institute."
 _SAID_THEN_NAME = re.compile(
     rf"\b(?:said|says|added)[ ](?:[^,.;“”\"]{{2,60}},[ ])?(?:(?:former|ex-|then-)[ ])?"
     rf"(?:[\w-]+[ ]){{0,5}}?(?P<who>{lx.NAME})(?=[,.;]|$)")
@@ -43,7 +43,7 @@ _QUOTE_CUES = (
     re.compile(rf"[”\"][ ]*,?[ ]*(?P<who>{_NAMED}),[ ][^“”\"]{{2,140}}?,[ ](?:has[ ]|had[ ]|also[ ])?"
                rf"{lx.SPEECH_VERBS}\b"),
 )
-# "..., with finance minister Hans Eichel saying it showed ..."
+# "..., with finance minister Paul Weber saying it showed ..."
 _WITH_SAYING = re.compile(rf"\bwith[ ](?P<who>{_WHO})[ ](?:saying|telling|adding|warning|arguing|noting)\b")
 
 

@@ -32,7 +32,7 @@ BODY_NOUNS = frozenset(
 # Words that stand for the body a spokesperson speaks for: "a spokesman for AOL", "CBP's spokesperson".
 SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson representative official officials source "
                          "sources statement".split())
-# Words between a title and a name that are roles, not names: "House Speaker Brian Bosma".
+# Words between a title and a name that are roles, not names: "House Speaker Dana Fulton".
 ROLE_WORDS = frozenset(
     "Speaker Superintendent Secretary Under-Secretary Minister Chancellor President Chairman Chairwoman "
     "Director Governor Gov Senator Sen Representative Rep Ambassador Envoy Commissioner Mayor Judge Justice "
@@ -40,7 +40,7 @@ ROLE_WORDS = frozenset(
     "Admiral Captain Sergeant Officer Professor Prof Dr Doctor Mr Mrs Ms Dame Sir Lord Lady King Queen "
     "Prince Princess Pope Rev Attorney Deputy Vice Acting Former Analyst Economist Correspondent Editor "
     "Premier Pres Supt Inspector Commander Mr. Mrs. Ms. Dr. Gov. Sen. Rep. Prof. Gen. Lt. Col. "
-    # party labels before a name ("Conservative Graham Brady") describe, they do not name
+    # party labels before a name ("Conservative Alan Pike") describe, they do not name
     "Conservative Labour Republican Democrat Democratic Liberal Tory Green Socialist Independent".split())
 
 ROLE_HEADS = alternation(

@@ -7,8 +7,8 @@ at the head of a sentence. So each span is first trimmed and split (articles, po
 unclosed parenthesis, places joined to an organisation by "and"), then every surface form gets one type for
 the whole article by vote, with what is known winning over the vote: a part of a full person name is that
 person, a gazetteer name is a place, an acronym-shaped word is an organisation. A place the gazetteer does
-not know needs more than the model's word for it: a cue ("Logar province", "Monroe, La."), several words,
-or a facility's head noun ("Tiananmen Square"). Roles come from the words around a name ("Gazprom
+not know needs more than the model's word for it: a cue ("Tarsa province", "Alexandria, La."), several words,
+or a facility's head noun ("Red Square"). Roles come from the words around a name ("Gazprom
 chairman Aleksey Miller", "Tim Morrison, a former National Security Council official"). The results go into
 the same ``Discovery`` the rules fill, so the mention finder and the speakers use one index.
 """
@@ -47,7 +47,7 @@ PERSON_TITLES = frozenset(
     "Inspector Superintendent Principal Coach Bishop Cardinal Rabbi Imam Chancellor Envoy Spokesman "
     "Spokeswoman Spokesperson Foreign Finance Defence Defense Interior Health Treasury Trade Energy State "
     "Under-Secretary Undersecretary Minister-President Economy Labour Labor Home Education Justice".split())
-# Place nouns that follow a name and make it a place: "Logar province", "the Sarkh district".
+# Place nouns that follow a name and make it a place: "Tarsa province", "the Velka district".
 _PLACE_CUE = re.compile(
     r"[ ](?:province|district|county|region|area|state|city|town|village|valley|governorate|prefecture|oblast|"
     r"municipality|neighbou?rhood|suburb|island|islands|peninsula|border\b(?![ ]protection))\b")
@@ -62,7 +62,7 @@ _IN = re.compile(r"\b(?:in|near|outside|across|around|throughout)[ ]$")
 # "northern Sierra Nevada", "eastern Indiana": a compass adjective before a name makes it a place.
 _DIRECTION = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
                         r"(?:ern)?[ ]$")
-# The last word of a named site: "Tiananmen Square", "the Indiana Statehouse".
+# The last word of a named site: "Red Square", "the Indiana Statehouse".
 _FACILITY_HEADS = frozenset(
     "Square Street Avenue Road Bridge Airport Station Statehouse Capitol Palace Park Stadium Arena Tower "
     "Building Plaza Gate Base Camp Prison Hospital Cathedral Mosque Temple Church Museum Dam Canal Port "
@@ -120,7 +120,7 @@ def _trimmed(text: str, a: int, b: int, label: str) -> list[Piece]:
         a += 1
     cue = _PLACE_CUE.search(text, a, b)
     if cue and cue.end() == b and cue.start() > a:
-        b = cue.start()  # "Logar province": the name is Logar, and the noun after it says it is a place
+        b = cue.start()  # "Tarsa province": the name is Tarsa, and the noun after it says it is a place
     words = text[a:b].split(" ")
     while len(words) > 1 and (words[0] in _DETERMINERS or words[0][:1].islower()):
         a += len(words.pop(0)) + 1
@@ -144,7 +144,7 @@ def _trimmed(text: str, a: int, b: int, label: str) -> list[Piece]:
 
 
 def _strip_titles(piece: Piece) -> tuple[Piece, str]:
-    """A PERSON piece without the titles before the name ("Superintendent Jennifer McCormick"), and them."""
+    """A PERSON piece without the titles before the name ("Superintendent Maria Delgado"), and them."""
     words = piece.text.split(" ")
     titles = []
     while len(words) > 1 and words[0].rstrip(".") in PERSON_TITLES:
@@ -238,7 +238,7 @@ class ModelNames:
             return True
         words = name.split(" ")
         if len(words) > 1 and words[-1] in _FACILITY_HEADS:
-            return True  # "Tiananmen Square", "the Indiana Statehouse", whatever the model's type
+            return True  # "Red Square", "the Indiana Statehouse", whatever the model's type
         if not count["PLACE"] or count["PLACE"] < count["ORG"] or _ACRONYM_SHAPE.fullmatch(words[-1]):
             return False
         if len(words) == 1:  # "reporters in Eastwick"; "at" goes with organisations too ("at Oxfam")
@@ -254,7 +254,7 @@ class ModelNames:
         return any(re.match(r"[a-z.],[ ]$", self.text[max(0, a - 3):a]) for a, _ in self.where.get(code, ()))
 
     def _located(self, name: str, preposition: re.Pattern[str]) -> bool:
-        """Whether a locative preposition stands before ``name`` somewhere ("in the San Ysidro area"):
+        """Whether a locative preposition stands before ``name`` somewhere ("in the Port Alden area"):
         a name the model calls a place in a list of bands ("Bon Jovi, Sheryl Crow") has none."""
         for start, _end in self.where.get(name, ()):
             if preposition.search(self.text, max(0, start - 20), start):
@@ -262,7 +262,7 @@ class ModelNames:
         return False
 
     def _cued(self, name: str, cued: set[str]) -> bool:
-        """"Logar province", "Monroe, La.", "San Ysidro, California", "Sarkh, Logar" (when Logar is a
+        """"Tarsa province", "Alexandria, La.", "Port Alden, California", "Velka, Tarsa" (when Tarsa is a
         place by its own cue): a place by the words after it."""
         for start, end in self.where.get(name, ()):
             after = self.text[end:end + 40]
@@ -299,7 +299,7 @@ class ModelNames:
         return name
 
     def _without_descriptors(self, name: str) -> str:
-        """"ISP Freedom2surf" without the acronym for a common noun that describes it; "White House
+        """"ISP Netwave" without the acronym for a common noun that describes it; "White House
         Russia" (before "adviser") without the place that is the adviser's brief."""
         words = name.split(" ")
         acronyms = self.found.acronyms

@@ -122,7 +122,7 @@ class Discovery:
 
     def add_person(self, name: str, role: str = "", checked: bool = False) -> None:
         """Add a person; ``checked`` names come from the model, which has seen the context, so a first
-        name that is also a place ("Chad Wolf") does not rule them out."""
+        name that is also a place ("Chad Mercer") does not rule them out."""
         name = " ".join(name.split())
         if not (checked or valid_person(name)):
             return
@@ -153,9 +153,9 @@ class Discovery:
 
     def retire_people(self, people: set[str], not_people: set[str]) -> None:
         """Drop the rules' people that better evidence contradicts: a name typed otherwise (``not_people``)
-        that the rules found without a role, or one that holds a known full name after extra words ("Treasury Under-Secretary John Taylor",
+        that the rules found without a role, or one that holds a known full name after extra words ("Treasury Under-Secretary Jo Bloggs",
         whose extra words become the role); and split organisations that run a person or a place in
-        after "and" ("Department of Homeland Security and Alex Azar")."""
+        after "and" ("Department of Transport and Sam Okafor")."""
         by_last_word: dict[str, list[str]] = {}
         for p in people:
             by_last_word.setdefault(p.rsplit(" ", 1)[-1], []).append(p)

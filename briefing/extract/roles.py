@@ -1,8 +1,8 @@
 """Roles, offices and kinds of organisation written around names, found by pattern (no model needed).
 
 News names people with a lower-case role before them ("Gazprom chairman Aleksey Miller", "former special
-envoy to Ukraine Kurt Volker"), names organisations after the noun for their kind ("brokerage Aton", "the
-group Doctors for Camp Closure") and lets offices speak ("The UN High Commissioner for Human Rights said"),
+envoy to Ukraine Kurt Volker"), names organisations after the noun for their kind ("brokerage Kestrel", "the
+group Nurses for Safe Wards") and lets offices speak ("The UN High Commissioner for Human Rights said"),
 where the words after "for" are the office's brief, not a person called "Human Rights".
 """
 
@@ -102,8 +102,8 @@ def lower_case_roles(text: str, start: int, end: int) -> Iterator[tuple[str, str
 
 
 def named_by_kind(text: str, start: int, end: int) -> Iterator[str]:
-    """Organisations named right after the noun for their kind: "brokerage Aton", "the group Doctors for
-    Camp Closure" (never a person's two-word name: "company founder John Smith" is a role)."""
+    """Organisations named right after the noun for their kind: "brokerage Kestrel", "the group Nurses for
+    Safe Wards" (never a person's two-word name: "company founder John Smith" is a role)."""
     for m in _ORG_NOUN.finditer(text, start, end):
         org = _no_possessive(m.group("org"))
         if _plain_organisation(org) and not _PERSON_SHAPE.fullmatch(org):

@@ -135,7 +135,7 @@ def _skip(line: str, a: int) -> int:
 
 
 # A closing mark after a full stop and before a capital: the sentence ends there even when blingfire ran
-# on ('…from the past." But a UK official…'), unless the words after it are the attribution ("Stop!" Bosma
+# on ('…from the past." But a UK official…'), unless the words after it are the attribution ("Stop!" Fulton
 # said).
 _CLOSE_THEN_CAPITAL = re.compile(r"(?<=[.!?])[\"\u201d][ ]+(?=[A-Z\u201c\"])")
 _ATTRIBUTION_AFTER = re.compile(rf"(?:[\w\u2019'.-]+[ ]){{0,4}}?(?:{lx.SPEECH_VERBS})\b")

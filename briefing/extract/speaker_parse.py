@@ -4,7 +4,7 @@ The patterns of ``attribution`` stop at commas and long descriptions ("the chair
 Ambassador Jo Bloggs of Iceland, warned"); the dependency parse does not. This step takes a first-pass
 extraction, parses only the sentences that need it (quotations, and sentences with a speech verb or
 "according to") in one ``nlp.pipe`` batch with the parser and NER alone, turns each attribution verb's
-subject into a phrase (an apposed name beats a role: "another witness, Fiona Hill" is Fiona Hill; "a
+subject into a phrase (an apposed name beats a role: "another witness, Ruth Cole" is Ruth Cole; "a
 spokesman for AOL" keeps its "for AOL"), then runs ``speakers.Attributor`` over all the facts again with
 those phrases first and the patterns' as fallback, so pronouns and carried quotations stay consistent.
 """
@@ -57,7 +57,7 @@ def _phrase(token: Token) -> str:
     """The words that name a subject: its entity, an apposed name, else its own words without clauses."""
     for child in token.children:
         if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG") and not token.ent_type_:
-            return _entity(child)  # "another witness, Fiona Hill"; "telecom analysts Ovum"
+            return _entity(child)  # "another witness, Ruth Cole"; "telecom analysts Netscope"
     named = _entity(token)
     if named and token.ent_type_ == "PERSON":
         return named

@@ -41,7 +41,7 @@ _PRONOUNS = {"he": "m", "she": "f"}
 _BODY_PRONOUNS = frozenset({"it", "they"})
 _NOT_PARTIES = frozenset("this that which there what who we i you one".split())
 MAX_NAME_WORDS = 8
-MAX_PERSON_WORDS = 3  # "Luz Contreras Arroyo"; a longer capitalised run carries a role or a party
+MAX_PERSON_WORDS = 3  # "Ana Maria Ruiz"; a longer capitalised run carries a role or a party
 GENERIC_LOOKBACK = 3  # facts within which "the spokesperson" may refer back to a named source
 PRONOUN_LOOKBACK = 4  # facts within which "he" may refer back to a person
 LOOKBACK_CHARS = 12_000  # how far back a surname's full name is looked for in the text
@@ -120,7 +120,7 @@ class Attributor:
         return _without_roles(self.index.person(surface) or self.known_people.get(surface, ""))
 
     def _full_name_before(self, surname: str) -> str:
-        """"Bosma" -> "Brian Bosma" when the text before this sentence gave the full name (after any role)."""
+        """"Fulton" -> "Dana Fulton" when the text before this sentence gave the full name (after any role)."""
         if surname in self._looked_up:
             return self._looked_up[surname]
         window = max(0, self.start - LOOKBACK_CHARS)
@@ -217,7 +217,7 @@ class Attributor:
         person = self._person(phrase) or self._person_at_end(phrase.split()) or \
             self._person_at_end(_OF_PLACE.sub("", phrase).split())  # "Ambassador Jo Bloggs of Iceland"
         if " " not in person and _NAME_WORD.match(phrase) and " " not in phrase and self.text:
-            person = self._full_name_before(phrase) or person  # "Bosma" -> "Brian Bosma"
+            person = self._full_name_before(phrase) or person  # "Fulton" -> "Dana Fulton"
         if person:
             return person
         bare = _ARTICLE.sub("", phrase)
@@ -251,7 +251,7 @@ class Attributor:
         return ""
 
     def _holder_before(self, role: str) -> str:
-        """"the foreign secretary" -> "Jack Straw" when the text before named him "Foreign Secretary Jack Straw"."""
+        """"the foreign secretary" -> "Tom Reed" when the text before named him "Foreign Secretary Tom Reed"."""
         if not self.text or len(role.split()) < 2:
             return ""
         words = r"[ ]".join(re.escape(w) for w in role.split())
@@ -291,7 +291,7 @@ class Attributor:
             del self.recent[:-4]
 
     def _see(self, sentence: str, people: list[str], bodies: list[str]) -> None:
-        """The people and bodies a sentence names; who leads it ("Sondland has ...") is salient."""
+        """The people and bodies a sentence names; who leads it ("Reed has ...") is salient."""
         lead = " ".join(sentence.split()[:5])
         m = _LEAD_NAME.match(sentence)
         if m and valid_person(m.group("name")) and not self.index.lookup.get(m.group("name")):
