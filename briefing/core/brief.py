@@ -143,7 +143,7 @@ class Brief(FactPool):
         """One fact_changed event per run of consecutive fact rows (placing 1,000 facts: a few events)."""
         rows = sorted({self._fact_index[fid] for fid in fact_ids if fid in self._fact_index})
         for first, last in consecutive_runs(rows):
-            self.events.emit(ev.BriefEvent(ev.FACT_CHANGED, first=first, last=last))
+            self.events.emit(ev.FactsChanged(first=first, last=last))
 
     # ----------------------------------------------------------------- corroboration
     def set_groups(self, groups: Iterable[Group]) -> Corroboration:
@@ -153,7 +153,7 @@ class Brief(FactPool):
         old = self.corroboration
         self.corroboration = Corroboration(g for g in groups if all(f in self._fact_index for f in g.fact_ids))
         if self.facts:
-            self.events.emit(ev.BriefEvent(ev.FACT_CHANGED, first=0, last=len(self.facts) - 1))
+            self.events.emit(ev.FactsChanged(first=0, last=len(self.facts) - 1))
         return old
 
     def cited_sources(self, fact_id: str) -> list[str]:
@@ -202,10 +202,10 @@ class Brief(FactPool):
             self._insert_block(*runs.pop())
 
     def _insert_block(self, si: int, first: int, block: list[Placement]) -> None:
-        self.events.emit(ev.BriefEvent(ev.INSERTING, section=si, first=first, last=first + len(block) - 1))
+        self.events.emit(ev.PlacementsInserting(section=si, first=first, last=first + len(block) - 1))
         self.sections[si].placements[first:first] = block
         self._count_placed((p.fact_id for p in block), 1)
-        self.events.emit(ev.BriefEvent(ev.INSERTED, section=si, first=first, last=first + len(block) - 1))
+        self.events.emit(ev.PlacementsInserted(section=si, first=first, last=first + len(block) - 1))
         self._fact_changed(p.fact_id for p in block)
 
     def remove(self, placement_ids: Iterable[str]) -> list[Position]:
@@ -222,11 +222,11 @@ class Brief(FactPool):
         removed: list[Position] = [(self.sections[si].id, row, self.sections[si].placements[row])
                                    for si, row in found]
         for si, first, last in reversed(section_runs(found)):
-            self.events.emit(ev.BriefEvent(ev.REMOVING, section=si, first=first, last=last))
+            self.events.emit(ev.PlacementsRemoving(section=si, first=first, last=last))
             block = self.sections[si].placements[first:last + 1]
             del self.sections[si].placements[first:last + 1]
             self._count_placed((p.fact_id for p in block), -1)
-            self.events.emit(ev.BriefEvent(ev.REMOVED, section=si, first=first, last=last))
+            self.events.emit(ev.PlacementsRemoved(section=si, first=first, last=last))
             self._fact_changed(p.fact_id for p in block)
         return removed
 
@@ -279,7 +279,7 @@ class Brief(FactPool):
         """Move rows first..last of section ``si`` before ``dest_row`` of ``dsi`` (row counted before the move)."""
         if si == dsi and first <= dest_row <= last + 1:
             return  # already there
-        self.events.emit(ev.BriefEvent(ev.MOVING, section=si, first=first, last=last, dest_section=dsi,
+        self.events.emit(ev.PlacementsMoving(section=si, first=first, last=last, dest_section=dsi,
                                        dest_row=dest_row))
         src = self.sections[si].placements
         block = src[first:last + 1]
@@ -287,7 +287,7 @@ class Brief(FactPool):
         if si == dsi and dest_row > last:
             dest_row -= len(block)
         self.sections[dsi].placements[dest_row:dest_row] = block
-        self.events.emit(ev.BriefEvent(ev.MOVED, section=si, first=first, last=last, dest_section=dsi,
+        self.events.emit(ev.PlacementsMoved(section=si, first=first, last=last, dest_section=dsi,
                                        dest_row=dest_row))
 
     def reword(self, placement_id: str, text: str) -> str:
@@ -301,7 +301,7 @@ class Brief(FactPool):
         if text == self.fact(placement.fact_id).text:
             text = ""
         placement.text = text
-        self.events.emit(ev.BriefEvent(ev.CHANGED, section=si, first=row, last=row))
+        self.events.emit(ev.SectionChanged(section=si, first=row, last=row))
         return old
 
     def set_note(self, placement_id: str, note: str) -> str:
@@ -309,14 +309,14 @@ class Brief(FactPool):
         si, row = self.locate(placement_id)
         placement = self.sections[si].placements[row]
         old, placement.note = placement.note, note
-        self.events.emit(ev.BriefEvent(ev.CHANGED, section=si, first=row, last=row))
+        self.events.emit(ev.SectionChanged(section=si, first=row, last=row))
         return old
 
     def set_section_text(self, section_id: str, text: str) -> str:
         """Set a section's free text, written after its facts. Returns the previous text."""
         si = self.section_index(section_id)
         old, self.sections[si].text = self.sections[si].text, text
-        self.events.emit(ev.BriefEvent(ev.CHANGED, section=si))
+        self.events.emit(ev.SectionChanged(section=si))
         return old
 
     def set_metadata(self, key: str, value: str | None) -> str | None:
@@ -326,7 +326,7 @@ class Brief(FactPool):
             self.metadata.pop(key, None)
         else:
             self.metadata[key] = value
-        self.events.emit(ev.BriefEvent(ev.METADATA, key=key))
+        self.events.emit(ev.MetadataChanged(key=key))
         return old
 
     # ----------------------------------------------------------------- templates
@@ -348,8 +348,8 @@ class Brief(FactPool):
         self._replace(template_id, dict(metadata), copy.deepcopy(sections))
 
     def _replace(self, template_id: str, metadata: dict[str, str], sections: list[Section]) -> None:
-        self.events.emit(ev.BriefEvent(ev.RESETTING))
+        self.events.emit(ev.SectionsResetting())
         self.template_id, self.metadata, self.sections = template_id, metadata, sections
         self._reindex()
-        self.events.emit(ev.BriefEvent(ev.RESET))
-        self.events.emit(ev.BriefEvent(ev.METADATA))
+        self.events.emit(ev.SectionsReset())
+        self.events.emit(ev.MetadataChanged())

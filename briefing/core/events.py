@@ -1,35 +1,123 @@
-"""Change notifications from a Brief, in two phases so Qt models can bracket them (begin/end rows)."""
+"""Change notifications from a Brief: one small event type per kind of change, in two phases where Qt models
+must bracket a change (``beginInsertRows`` before, ``endInsertRows`` after), so adapters dispatch by type."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
-
-# Event kinds. "-ing" events fire before the Brief changes, the matching past tense after it.
-INSERTING, INSERTED = "inserting", "inserted"  # placements rows first..last in section
-REMOVING, REMOVED = "removing", "removed"
-MOVING, MOVED = "moving", "moved"  # one placement: (section, first) -> (dest_section, dest_row), Qt semantics
-CHANGED = "changed"  # a placement (row) or the section itself (row None) changed text, note or free text
-RESETTING, RESET = "resetting", "reset"  # sections replaced wholesale (template switch, undo of it)
-FACTS_INSERTING, FACTS_INSERTED = "facts_inserting", "facts_inserted"  # rows first..last of brief.facts
-FACTS_REMOVING, FACTS_REMOVED = "facts_removing", "facts_removed"
-FACT_CHANGED = "fact_changed"  # placed-count of a fact changed (first = index in brief.facts)
-METADATA = "metadata"  # key changed
-SOURCES = "sources"  # a source was added or removed
+from typing import Callable, ClassVar
 
 
 @dataclass(frozen=True)
 class BriefEvent:
-    """One notification. ``dest_row`` follows ``QAbstractItemModel.beginMoveRows``: the row in the
-    destination section *before* the move, so a move down within a section names the row after the target."""
+    """Every notification a Brief emits. ``before`` marks the first half of a two-phase change: it fires
+    before the Brief changes, the matching event after it."""
 
-    kind: str
-    section: int | None = None
+    before: ClassVar[bool] = False
+
+
+@dataclass(frozen=True)
+class _Rows(BriefEvent):
+    """Rows ``first``..``last`` of one section's placements."""
+
+    section: int
+    first: int
+    last: int
+
+
+class PlacementsInserting(_Rows):
+    before = True
+
+
+class PlacementsInserted(_Rows):
+    pass
+
+
+class PlacementsRemoving(_Rows):
+    before = True
+
+
+class PlacementsRemoved(_Rows):
+    pass
+
+
+@dataclass(frozen=True)
+class _Move(_Rows):
+    """Placements ``first``..``last`` of ``section`` moving to ``dest_section``. ``dest_row`` follows
+    ``QAbstractItemModel.beginMoveRows``: the row in the destination *before* the move, so a move down within a
+    section names the row after the target."""
+
+    dest_section: int
+    dest_row: int
+
+
+class PlacementsMoving(_Move):
+    before = True
+
+
+class PlacementsMoved(_Move):
+    pass
+
+
+@dataclass(frozen=True)
+class SectionChanged(BriefEvent):
+    """Placements ``first``..``last`` of ``section`` changed wording or note; with rows None, the section itself
+    (its own text) changed."""
+
+    section: int
     first: int | None = None
     last: int | None = None
-    dest_section: int | None = None
-    dest_row: int | None = None
+
+
+@dataclass(frozen=True)
+class SectionsResetting(BriefEvent):
+    """The sections are about to be replaced wholesale (a template switch, or its undo)."""
+
+    before = True
+
+
+@dataclass(frozen=True)
+class SectionsReset(BriefEvent):
+    """The sections were replaced wholesale."""
+
+
+@dataclass(frozen=True)
+class _FactRows(BriefEvent):
+    """Rows ``first``..``last`` of ``brief.facts``."""
+
+    first: int
+    last: int
+
+
+class FactsInserting(_FactRows):
+    before = True
+
+
+class FactsInserted(_FactRows):
+    pass
+
+
+class FactsRemoving(_FactRows):
+    before = True
+
+
+class FactsRemoved(_FactRows):
+    pass
+
+
+class FactsChanged(_FactRows):
+    """What the fact list shows of these facts changed (how often they are placed, their corroboration)."""
+
+
+@dataclass(frozen=True)
+class MetadataChanged(BriefEvent):
+    """A header field changed (``key``), or all of them (``key`` None)."""
+
     key: str | None = None
+
+
+@dataclass(frozen=True)
+class SourcesChanged(BriefEvent):
+    """A source was added or removed."""
 
 
 Listener = Callable[[BriefEvent], None]

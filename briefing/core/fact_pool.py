@@ -69,7 +69,7 @@ class FactPool:
         if sid in self.extractions:
             return False
         self.extractions[sid] = extraction
-        self.events.emit(ev.BriefEvent(ev.SOURCES))
+        self.events.emit(ev.SourcesChanged())
         self._insert_facts(list(extraction.facts))
         return True
 
@@ -93,12 +93,12 @@ class FactPool:
             raise BriefError(f"no fact with id {fact_id!r} in this brief")
         if self._placed[fact_id]:
             raise BriefError("a placed fact cannot be removed; remove its placements first")
-        self.events.emit(ev.BriefEvent(ev.FACTS_REMOVING, first=row, last=row))
+        self.events.emit(ev.FactsRemoving(first=row, last=row))
         fact = self.facts.pop(row)
         self.extractions[fact.source_id].facts = [f for f in self.extractions[fact.source_id].facts
                                                   if f.id != fact_id]
         self._reindex()
-        self.events.emit(ev.BriefEvent(ev.FACTS_REMOVED, first=row, last=row))
+        self.events.emit(ev.FactsRemoved(first=row, last=row))
         return row, fact
 
     def remove_extraction(self, source_id: str) -> Extraction:
@@ -113,7 +113,7 @@ class FactPool:
         self._remove_fact_rows(rows)
         extraction = self.extractions.pop(source_id)
         self._reindex()
-        self.events.emit(ev.BriefEvent(ev.SOURCES))
+        self.events.emit(ev.SourcesChanged())
         return extraction
 
     # ----------------------------------------------------------------- the analyst's own facts, deleted
@@ -147,7 +147,7 @@ class FactPool:
             del self.extractions[extraction.source.id]
         self._reindex()
         if emptied:
-            self.events.emit(ev.BriefEvent(ev.SOURCES))
+            self.events.emit(ev.SourcesChanged())
         return FactDeletion(deleted, tuple(placements), emptied)
 
     def restore_facts(self, deletion: FactDeletion) -> None:
@@ -170,15 +170,15 @@ class FactPool:
                 items.insert(at, (extraction.source.id, extraction))
             self.extractions.clear()
             self.extractions.update(items)
-            self.events.emit(ev.BriefEvent(ev.SOURCES))
+            self.events.emit(ev.SourcesChanged())
         facts = sorted(deletion.facts, key=lambda d: d.row)
         k = 0
         for first, last in consecutive_runs([d.row for d in facts]):
-            self.events.emit(ev.BriefEvent(ev.FACTS_INSERTING, first=first, last=last))
+            self.events.emit(ev.FactsInserting(first=first, last=last))
             self.facts[first:first] = [d.fact for d in facts[k:k + last - first + 1]]
             k += last - first + 1
             self._index_from(first)
-            self.events.emit(ev.BriefEvent(ev.FACTS_INSERTED, first=first, last=last))
+            self.events.emit(ev.FactsInserted(first=first, last=last))
         self.insert(deletion.placements)
 
     # ----------------------------------------------------------------- fact rows
@@ -187,21 +187,21 @@ class FactPool:
         if not new:
             return
         first = len(self.facts)
-        self.events.emit(ev.BriefEvent(ev.FACTS_INSERTING, first=first, last=first + len(new) - 1))
+        self.events.emit(ev.FactsInserting(first=first, last=first + len(new) - 1))
         self.facts.extend(new)
         self._reindex()
-        self.events.emit(ev.BriefEvent(ev.FACTS_INSERTED, first=first, last=first + len(new) - 1))
+        self.events.emit(ev.FactsInserted(first=first, last=first + len(new) - 1))
 
     def _remove_fact_rows(self, rows: list[int]) -> None:
         """Take rows (ascending) out of ``facts`` in runs of consecutive rows, last run first, so each event
         names rows that are still valid for the views."""
         for first, last in reversed(consecutive_runs(rows)):
-            self.events.emit(ev.BriefEvent(ev.FACTS_REMOVING, first=first, last=last))
+            self.events.emit(ev.FactsRemoving(first=first, last=last))
             for fact in self.facts[first:last + 1]:
                 del self._fact_index[fact.id]
             del self.facts[first:last + 1]
             self._index_from(first)
-            self.events.emit(ev.BriefEvent(ev.FACTS_REMOVED, first=first, last=last))
+            self.events.emit(ev.FactsRemoved(first=first, last=last))
 
     def _index_from(self, first: int) -> None:
         """Bring the fact index up to date for rows ``first`` onwards (the rows an insert or removal shifted),

@@ -104,11 +104,11 @@ def test_the_same_sentence_from_two_articles_is_placed_once():
 def test_sections_the_brief_lacks_are_skipped_and_placement_goes_through_brief_events():
     tpl = _template(SectionSpec("a", "A", kinds=["plan"]), SectionSpec("gone", "Gone", kinds=["quote"]))
     brief = _brief([("plan", "It will."), ("quote", "“Yes,” he said.")], _template(SectionSpec("a", "A")))
-    seen: list[str] = []
-    brief.events.connect(lambda e: seen.append(e.kind))
+    seen: list[type] = []
+    brief.events.connect(lambda e: seen.append(type(e)))
     placed = auto_draft(brief, tpl)
     assert [brief.fact(p.fact_id).text for p in placed] == ["It will."]
-    assert seen[:2] == [ev.INSERTING, ev.INSERTED]
+    assert seen[:2] == [ev.PlacementsInserting, ev.PlacementsInserted]
 
 
 # The sample article, sentence by sentence, with the kinds an extractor gives them.

@@ -21,8 +21,8 @@ def brief() -> Brief:
 def events(brief) -> list[tuple]:
     """Events as (kind, section, first, last, dest_section, dest_row, key), recorded from now on."""
     seen: list[tuple] = []
-    brief.events.connect(lambda e: seen.append((e.kind, e.section, e.first, e.last, e.dest_section, e.dest_row,
-                                                e.key)))
+    brief.events.connect(lambda e: seen.append((type(e), *(getattr(e, name, None) for name in
+                                                                 ("section", "first", "last", "dest_section", "dest_row", "key")))))
     return seen
 
 
@@ -59,7 +59,7 @@ def test_adding_the_same_source_twice_changes_nothing(brief, events):
 def test_adding_a_source_announces_it_then_appends_its_facts(brief, events):
     second = make_extraction("Another article. With two facts.", path="b.txt")
     assert brief.add_extraction(second) is True
-    assert events == [_ev(ev.SOURCES), _ev(ev.FACTS_INSERTING, first=8, last=9), _ev(ev.FACTS_INSERTED, first=8, last=9)]
+    assert events == [_ev(ev.SourcesChanged), _ev(ev.FactsInserting, first=8, last=9), _ev(ev.FactsInserted, first=8, last=9)]
     assert [f.id for f in brief.facts[8:]] == [f.id for f in second.facts]
 
 
@@ -77,8 +77,8 @@ def test_placing_appends_in_the_order_given_as_one_block(brief, events):
     placed = brief.place([f[2].id, f[0].id], "a")
     assert _facts(brief, "a") == [2, 0]
     assert [p.fact_id for p in placed] == [f[2].id, f[0].id] and all(p.text == p.note == "" for p in placed)
-    assert events == [_ev(ev.INSERTING, 0, 0, 1), _ev(ev.INSERTED, 0, 0, 1), _ev(ev.FACT_CHANGED, first=0, last=0),
-                      _ev(ev.FACT_CHANGED, first=2, last=2)]
+    assert events == [_ev(ev.PlacementsInserting, 0, 0, 1), _ev(ev.PlacementsInserted, 0, 0, 1), _ev(ev.FactsChanged, first=0, last=0),
+                      _ev(ev.FactsChanged, first=2, last=2)]
 
 
 @pytest.mark.parametrize(("index", "expected"), [(None, [0, 1, 5]), (0, [5, 0, 1]), (1, [0, 5, 1]), (2, [0, 1, 5]),
@@ -119,16 +119,16 @@ def test_removing_returns_positions_that_insert_puts_back(brief, events):
                                                            ("b", 0, b[0].id)]
     assert _ids(brief, "a") == [a[2].id] and _ids(brief, "b") == []
     # runs of rows go out as blocks, last first, so earlier rows stay valid for the view
-    kinds = [e for e in events if e[0] in (ev.REMOVING, ev.REMOVED)]
-    assert kinds == [_ev(ev.REMOVING, 1, 0, 0), _ev(ev.REMOVED, 1, 0, 0), _ev(ev.REMOVING, 0, 3, 3),
-                     _ev(ev.REMOVED, 0, 3, 3), _ev(ev.REMOVING, 0, 0, 1), _ev(ev.REMOVED, 0, 0, 1)]
+    kinds = [e for e in events if e[0] in (ev.PlacementsRemoving, ev.PlacementsRemoved)]
+    assert kinds == [_ev(ev.PlacementsRemoving, 1, 0, 0), _ev(ev.PlacementsRemoved, 1, 0, 0), _ev(ev.PlacementsRemoving, 0, 3, 3),
+                     _ev(ev.PlacementsRemoved, 0, 3, 3), _ev(ev.PlacementsRemoving, 0, 0, 1), _ev(ev.PlacementsRemoved, 0, 0, 1)]
     assert brief.times_placed(f[0].id) == 0
     events.clear()
     brief.insert(positions)
     assert _ids(brief, "a") == [p.id for p in a] and _ids(brief, "b") == [b[0].id]
-    assert [e for e in events if e[0] in (ev.INSERTING, ev.INSERTED)] == [
-        _ev(ev.INSERTING, 0, 0, 1), _ev(ev.INSERTED, 0, 0, 1), _ev(ev.INSERTING, 0, 3, 3), _ev(ev.INSERTED, 0, 3, 3),
-        _ev(ev.INSERTING, 1, 0, 0), _ev(ev.INSERTED, 1, 0, 0)]
+    assert [e for e in events if e[0] in (ev.PlacementsInserting, ev.PlacementsInserted)] == [
+        _ev(ev.PlacementsInserting, 0, 0, 1), _ev(ev.PlacementsInserted, 0, 0, 1), _ev(ev.PlacementsInserting, 0, 3, 3), _ev(ev.PlacementsInserted, 0, 3, 3),
+        _ev(ev.PlacementsInserting, 1, 0, 0), _ev(ev.PlacementsInserted, 1, 0, 0)]
 
 
 def test_removing_an_unknown_placement_removes_nothing(brief, events):
@@ -168,7 +168,7 @@ def test_moving_across_sections_leaves_each_placement_exactly_once(brief, five, 
     before = brief.move([five[1], five[2]], "b", 0)
     assert _ids(brief, "a") == [five[0], five[3], five[4]]
     assert _ids(brief, "b") == [five[1], five[2], other]
-    assert events == [_ev(ev.MOVING, 0, 1, 2, 1, 0), _ev(ev.MOVED, 0, 1, 2, 1, 0)]  # one block, one event
+    assert events == [_ev(ev.PlacementsMoving, 0, 1, 2, 1, 0), _ev(ev.PlacementsMoved, 0, 1, 2, 1, 0)]  # one block, one event
     assert before == {"a": five, "b": [other], "c": []}
     assert sorted(p for ids in brief.layout().values() for p in ids) == sorted(five + [other])
     assert [brief.times_placed(brief.facts[k].id) for k in range(5)] == [1] * 5
@@ -183,7 +183,7 @@ def test_moving_from_two_sections_at_once(brief, five):
 
 def test_move_events_use_qt_row_semantics(brief, five, events):
     brief.move([five[0]], "a", 3)
-    assert events == [_ev(ev.MOVING, 0, 0, 0, 0, 3), _ev(ev.MOVED, 0, 0, 0, 0, 2)]
+    assert events == [_ev(ev.PlacementsMoving, 0, 0, 0, 0, 3), _ev(ev.PlacementsMoved, 0, 0, 0, 0, 2)]
 
 
 def test_arrange_undoes_a_move_and_redo_repeats_it(brief, five):
@@ -214,7 +214,7 @@ def test_rewording_keeps_the_original_and_returns_the_previous_wording(brief, ev
     assert brief.fact(p.fact_id).text == original
     assert brief.reword(p.id, original) == "Shorter."
     assert p.text == "" and brief.wording(p) == original
-    assert events == [_ev(ev.CHANGED, 1, 0, 0)] * 2
+    assert events == [_ev(ev.SectionChanged, 1, 0, 0)] * 2
 
 
 def test_notes_free_text_and_metadata_return_what_they_replace(brief, events):
@@ -229,8 +229,8 @@ def test_notes_free_text_and_metadata_return_what_they_replace(brief, events):
     assert brief.metadata == {"title": "Steel", "classification": "UNCLASSIFIED", "to": "Minister"}
     assert brief.set_metadata("to", None) == "Minister"
     assert "to" not in brief.metadata
-    assert events == [_ev(ev.CHANGED, 0, 0, 0), _ev(ev.CHANGED, 0, 0, 0), _ev(ev.CHANGED, 2),
-                      _ev(ev.METADATA, key="title"), _ev(ev.METADATA, key="to"), _ev(ev.METADATA, key="to")]
+    assert events == [_ev(ev.SectionChanged, 0, 0, 0), _ev(ev.SectionChanged, 0, 0, 0), _ev(ev.SectionChanged, 2),
+                      _ev(ev.MetadataChanged, key="title"), _ev(ev.MetadataChanged, key="to"), _ev(ev.MetadataChanged, key="to")]
 
 
 @pytest.mark.parametrize(("count", "low", "high", "warning"), [
@@ -265,7 +265,7 @@ def test_switching_templates_keeps_every_placement_and_word(brief, events):
     assert unplaced.text == "A: About A."
     assert brief.metadata == {"title": "Note", "classification": "UNCLASSIFIED", "subject": "Steel"}
     assert brief.template_id == "new"
-    assert events == [_ev(ev.RESETTING), _ev(ev.RESET), _ev(ev.METADATA)]
+    assert events == [_ev(ev.SectionsResetting), _ev(ev.SectionsReset), _ev(ev.MetadataChanged)]
     before_restore = brief.layout()
     brief.restore(state)
     assert [s.id for s in brief.sections] == ["a", "b", "c"] and brief.template_id == "demo"
@@ -315,7 +315,7 @@ def test_an_analysts_own_span_becomes_a_fact_and_can_be_taken_back(brief, events
     assert brief.add_fact(fact) is fact
     assert brief.facts[-1] is fact and brief.fact_row(fact.id) == 8
     assert brief.add_fact(_custom(brief, 0, 15)) is fact  # the same span again: the same fact
-    assert events == [_ev(ev.FACTS_INSERTING, first=8, last=8), _ev(ev.FACTS_INSERTED, first=8, last=8)]
+    assert events == [_ev(ev.FactsInserting, first=8, last=8), _ev(ev.FactsInserted, first=8, last=8)]
     placed = brief.place([fact.id], "a")
     with pytest.raises(BriefError, match="placed fact cannot be removed"):
         brief.remove_fact(fact.id)
@@ -343,5 +343,5 @@ def test_a_source_can_be_removed_only_while_none_of_its_facts_is_placed(brief, e
     events.clear()
     assert brief.remove_extraction(second.source.id) is second
     assert len(brief.facts) == 8 and second.source.id not in brief.extractions
-    assert events == [_ev(ev.FACTS_REMOVING, first=8, last=9), _ev(ev.FACTS_REMOVED, first=8, last=9),
-                      _ev(ev.SOURCES)]
+    assert events == [_ev(ev.FactsRemoving, first=8, last=9), _ev(ev.FactsRemoved, first=8, last=9),
+                      _ev(ev.SourcesChanged)]

@@ -63,7 +63,7 @@ def state(brief: Brief) -> tuple:
 @pytest.fixture
 def events(brief) -> list[tuple]:
     seen: list[tuple] = []
-    brief.events.connect(lambda e: seen.append((e.kind, e.section, e.first, e.last)))
+    brief.events.connect(lambda e: seen.append((type(e), getattr(e, "section", None), getattr(e, "first", None), getattr(e, "last", None))))
     return seen
 
 
@@ -170,10 +170,10 @@ def test_deleting_tells_views_placements_first_then_fact_rows_last_run_first(bri
     events.clear()
     brief.delete_facts([mine, other])
     assert events == [
-        (ev.REMOVING, 1, 0, 0), (ev.REMOVED, 1, 0, 0), (ev.FACT_CHANGED, None, 9, 9),
-        (ev.REMOVING, 0, 1, 1), (ev.REMOVED, 0, 1, 1), (ev.FACT_CHANGED, None, 4, 4),
-        (ev.FACTS_REMOVING, None, 9, 9), (ev.FACTS_REMOVED, None, 9, 9),
-        (ev.FACTS_REMOVING, None, 4, 4), (ev.FACTS_REMOVED, None, 4, 4)]
+        (ev.PlacementsRemoving, 1, 0, 0), (ev.PlacementsRemoved, 1, 0, 0), (ev.FactsChanged, None, 9, 9),
+        (ev.PlacementsRemoving, 0, 1, 1), (ev.PlacementsRemoved, 0, 1, 1), (ev.FactsChanged, None, 4, 4),
+        (ev.FactsRemoving, None, 9, 9), (ev.FactsRemoved, None, 9, 9),
+        (ev.FactsRemoving, None, 4, 4), (ev.FactsRemoved, None, 4, 4)]
 
 
 def test_restoring_tells_views_fact_rows_first_run_first_then_placements(brief, events):
@@ -182,8 +182,8 @@ def test_restoring_tells_views_fact_rows_first_run_first_then_placements(brief, 
     deletion = brief.delete_facts([mine, other])
     events.clear()
     brief.restore_facts(deletion)
-    assert events == [(ev.FACTS_INSERTING, None, 8, 9), (ev.FACTS_INSERTED, None, 8, 9),
-                      (ev.INSERTING, 0, 0, 1), (ev.INSERTED, 0, 0, 1), (ev.FACT_CHANGED, None, 8, 9)]
+    assert events == [(ev.FactsInserting, None, 8, 9), (ev.FactsInserted, None, 8, 9),
+                      (ev.PlacementsInserting, 0, 0, 1), (ev.PlacementsInserted, 0, 0, 1), (ev.FactsChanged, None, 8, 9)]
 
 
 def test_each_event_finds_the_brief_consistent_with_the_rows_it_names(brief):
@@ -191,18 +191,18 @@ def test_each_event_finds_the_brief_consistent_with_the_rows_it_names(brief):
     by the past tense exist after an insert and are gone after a removal."""
     mine, other = custom_ids(brief)
     brief.place([mine, brief.facts[0].id, other], "a")
-    checked: list[str] = []
+    checked: list[type] = []
 
     def check(event: ev.BriefEvent) -> None:
-        if event.kind in (ev.FACTS_REMOVING, ev.FACTS_INSERTED):
+        if isinstance(event, (ev.FactsRemoving, ev.FactsInserted)):
             rows = brief.facts[event.first:event.last + 1]
             assert len(rows) == event.last - event.first + 1
             assert all(brief.fact_row(f.id) == event.first + k for k, f in enumerate(rows))
-            checked.append(event.kind)
+            checked.append(type(event))
 
     brief.events.connect(check)
     brief.restore_facts(brief.delete_facts([mine, other]))
-    assert checked == [ev.FACTS_REMOVING, ev.FACTS_INSERTED]
+    assert checked == [ev.FactsRemoving, ev.FactsInserted]
 
 
 # ---------------------------------------------------------------------------------------------- dropped text
@@ -215,12 +215,12 @@ def test_a_dropped_text_source_left_without_facts_goes_and_comes_back_in_its_pla
     before = state(brief)
     events.clear()
     deletion = brief.delete_facts([f.id for f in dropped.facts])
-    assert dropped.source.id not in brief.extractions and events[-1][0] == ev.SOURCES
+    assert dropped.source.id not in brief.extractions and events[-1][0] == ev.SourcesChanged
     assert [(at, e.source.id) for at, e in deletion.sources] == [(1, dropped.source.id)]
     events.clear()
     brief.restore_facts(deletion)
     assert list(brief.extractions) == order and state(brief) == before
-    assert events[0][0] == ev.SOURCES and brief.extractions[dropped.source.id] is dropped
+    assert events[0][0] == ev.SourcesChanged and brief.extractions[dropped.source.id] is dropped
 
 
 @pytest.mark.parametrize("kind", ["pasted", "text"])

@@ -42,57 +42,60 @@ class Mirror:
 
     def on_event(self, e: ev.BriefEvent) -> None:
         self.events.append(e)
-        kind = e.kind
-        if kind in (ev.INSERTING, ev.REMOVING, ev.MOVING, ev.RESETTING, ev.FACTS_INSERTING, ev.FACTS_REMOVING):
+        kind = type(e).__name__
+        if e.before:
             assert self.pending is None, f"{kind} while {self.pending} is open"
             assert self.in_step(), f"{kind} arrived after the brief had already changed"
             self._check_rows(e)
             self.pending = e
             return
-        if kind in (ev.INSERTED, ev.REMOVED, ev.MOVED, ev.RESET, ev.FACTS_INSERTED, ev.FACTS_REMOVED):
+        if isinstance(e, (ev.PlacementsInserted, ev.PlacementsRemoved, ev.PlacementsMoved, ev.SectionsReset,
+                          ev.FactsInserted, ev.FactsRemoved)):
             begin, self.pending = self.pending, None
-            assert begin is not None and (begin.section, begin.first, begin.last) == (e.section, e.first, e.last)
+            assert begin is not None and begin.before
+            assert [getattr(begin, n, None) for n in ("section", "first", "last")] == \
+                [getattr(e, n, None) for n in ("section", "first", "last")]
             self._apply(begin)
             assert self.in_step(), f"after {kind} the view differs from the brief"
             return
         assert self.pending is None and self.in_step(), f"{kind} inside an open change"
-        if kind == ev.FACT_CHANGED:
+        if isinstance(e, ev.FactsChanged):
             assert 0 <= e.first <= e.last < len(self.facts)
-        elif kind == ev.CHANGED:
+        elif isinstance(e, ev.SectionChanged):
             assert 0 <= e.section < len(self.sections)
             assert e.first is None or 0 <= e.first <= e.last < len(self.sections[e.section])
 
     def _check_rows(self, e: ev.BriefEvent) -> None:
-        if e.kind == ev.INSERTING:
+        if isinstance(e, ev.PlacementsInserting):
             assert 0 <= e.first <= len(self.sections[e.section]) and e.last >= e.first
-        elif e.kind == ev.REMOVING:
+        elif isinstance(e, ev.PlacementsRemoving):
             assert 0 <= e.first <= e.last < len(self.sections[e.section])
-        elif e.kind == ev.MOVING:
+        elif isinstance(e, ev.PlacementsMoving):
             assert 0 <= e.first <= e.last < len(self.sections[e.section])
             assert 0 <= e.dest_row <= len(self.sections[e.dest_section])
             if e.section == e.dest_section:  # Qt's beginMoveRows refuses a move onto itself
                 assert not (e.first <= e.dest_row <= e.last + 1)
-        elif e.kind == ev.FACTS_INSERTING:
+        elif isinstance(e, ev.FactsInserting):
             assert e.first == len(self.facts) or 0 <= e.first < len(self.facts)
-        elif e.kind == ev.FACTS_REMOVING:
+        elif isinstance(e, ev.FactsRemoving):
             assert 0 <= e.first <= e.last < len(self.facts)
 
     def _apply(self, e: ev.BriefEvent) -> None:
         now_sections, now_facts = self._snapshot()
-        if e.kind == ev.INSERTING:
+        if isinstance(e, ev.PlacementsInserting):
             self.sections[e.section][e.first:e.first] = now_sections[e.section][e.first:e.last + 1]
-        elif e.kind == ev.REMOVING:
+        elif isinstance(e, ev.PlacementsRemoving):
             del self.sections[e.section][e.first:e.last + 1]
-        elif e.kind == ev.MOVING:
+        elif isinstance(e, ev.PlacementsMoving):
             block = self.sections[e.section][e.first:e.last + 1]
             del self.sections[e.section][e.first:e.last + 1]
             dest = e.dest_row - len(block) if e.section == e.dest_section and e.dest_row > e.last else e.dest_row
             self.sections[e.dest_section][dest:dest] = block
-        elif e.kind == ev.RESETTING:
+        elif isinstance(e, ev.SectionsResetting):
             self.sections = now_sections
-        elif e.kind == ev.FACTS_INSERTING:
+        elif isinstance(e, ev.FactsInserting):
             self.facts[e.first:e.first] = now_facts[e.first:e.last + 1]
-        elif e.kind == ev.FACTS_REMOVING:
+        elif isinstance(e, ev.FactsRemoving):
             del self.facts[e.first:e.last + 1]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefing.core import events as ev
 from briefing.core.autodraft import auto_draft
 from briefing.core.corroboration import Conflict, Group, Variant
 from briefing.core.timeline import timeline
@@ -22,7 +23,7 @@ def test_setting_groups_tells_views_every_fact_row_changed_and_returns_the_previ
     brief.events.connect(heard.append)
     before = brief.corroboration
     assert brief.set_groups([]) is before
-    assert [(e.kind, e.first, e.last) for e in heard] == [("fact_changed", 0, len(brief.facts) - 1)]
+    assert [(type(e), e.first, e.last) for e in heard] == [(ev.FactsChanged, 0, len(brief.facts) - 1)]
     assert brief.cited_sources(brief.facts[0].id) == [brief.facts[0].source_id]
 
 

@@ -17,9 +17,9 @@ def test_a_listener_hears_only_the_brief_it_follows(has_old: bool, has_new: bool
     old, new = Brief(), Brief()
     old.events.connect(heard.append)
     follow_brief(heard.append, old if has_old else None, new if has_new else None)
-    old.events.emit(ev.BriefEvent("from old"))
-    new.events.emit(ev.BriefEvent("from new"))
-    assert [e.kind for e in heard] == (["from old"] if not has_old else []) + (["from new"] if has_new else [])
+    old.events.emit(ev.MetadataChanged("from old"))
+    new.events.emit(ev.MetadataChanged("from new"))
+    assert [e.key for e in heard] == (["from old"] if not has_old else []) + (["from new"] if has_new else [])
 
 
 def test_a_listener_joins_the_end_so_views_hear_events_in_the_order_they_were_set_up():
@@ -27,7 +27,7 @@ def test_a_listener_joins_the_end_so_views_hear_events_in_the_order_they_were_se
     brief = Brief()
     brief.events.connect(lambda e: heard.append("first"))
     follow_brief(lambda e: heard.append("second"), None, brief)
-    brief.events.emit(ev.BriefEvent(ev.METADATA))
+    brief.events.emit(ev.MetadataChanged())
     assert heard == ["first", "second"]
 
 

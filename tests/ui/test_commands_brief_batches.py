@@ -24,35 +24,35 @@ class Mirror:
 
     def on_event(self, e: ev.BriefEvent) -> None:
         self.events.append(e)
-        if e.kind in (ev.INSERTING, ev.REMOVING, ev.MOVING):
+        if isinstance(e, (ev.PlacementsInserting, ev.PlacementsRemoving, ev.PlacementsMoving)):
             assert self._pending is None, "events must not nest"
-            if e.kind == ev.MOVING:  # Qt refuses a move onto itself; the Brief must never emit one
+            if isinstance(e, ev.PlacementsMoving):  # Qt refuses a move onto itself; the Brief must never emit one
                 assert not (e.section == e.dest_section and e.first <= e.dest_row <= e.last + 1)
             self._pending = e
-        elif e.kind == ev.INSERTED:
-            assert self._pending.kind == ev.INSERTING
+        elif isinstance(e, ev.PlacementsInserted):
+            assert isinstance(self._pending, ev.PlacementsInserting)
             sec = self.brief.sections[e.section].placements
             self.rows[e.section][e.first:e.first] = [p.id for p in sec[e.first:e.last + 1]]
             self._pending = None
-        elif e.kind == ev.REMOVED:
-            assert self._pending.kind == ev.REMOVING
+        elif isinstance(e, ev.PlacementsRemoved):
+            assert isinstance(self._pending, ev.PlacementsRemoving)
             del self.rows[e.section][e.first:e.last + 1]
             self._pending = None
-        elif e.kind == ev.MOVED:
+        elif isinstance(e, ev.PlacementsMoved):
             b = self._pending
             block = self.rows[b.section][b.first:b.last + 1]
             del self.rows[b.section][b.first:b.last + 1]
             dest = b.dest_row - len(block) if b.section == b.dest_section and b.dest_row > b.last else b.dest_row
             self.rows[b.dest_section][dest:dest] = block
             self._pending = None
-        elif e.kind == ev.RESET:
+        elif isinstance(e, ev.SectionsReset):
             self.rows = [[p.id for p in s.placements] for s in self.brief.sections]
 
     def matches(self) -> bool:
         return self.rows == [[p.id for p in s.placements] for s in self.brief.sections]
 
-    def count(self, kind: str) -> int:
-        return sum(e.kind == kind for e in self.events)
+    def count(self, kind: type[ev.BriefEvent]) -> int:
+        return sum(isinstance(e, kind) for e in self.events)
 
 
 def reference_move(layout: dict[str, list[str]], ids: list[str], section: str, index: int | None):
@@ -98,8 +98,8 @@ def test_placing_a_block_is_one_insert_and_one_count_change_per_run_of_facts():
     brief = big_brief(50)
     mirror = Mirror(brief)
     brief.place(fact_ids_of(brief, *range(10, 40), 3), "key_points")
-    assert mirror.count(ev.INSERTING) == 1 and mirror.matches()
-    changed = [(e.first, e.last) for e in mirror.events if e.kind == ev.FACT_CHANGED]
+    assert mirror.count(ev.PlacementsInserting) == 1 and mirror.matches()
+    changed = [(e.first, e.last) for e in mirror.events if isinstance(e, ev.FactsChanged)]
     assert changed == [(3, 3), (10, 39)]
 
 
@@ -110,7 +110,7 @@ def test_putting_back_scattered_placements_inserts_one_block_per_run():
     mirror = Mirror(brief)
     brief.insert(positions)
     assert [p.id for p in brief.section("key_points").placements] == held
-    assert mirror.count(ev.INSERTING) == 2 and mirror.matches()
+    assert mirror.count(ev.PlacementsInserting) == 2 and mirror.matches()
 
 
 def test_removing_a_block_is_one_removal_per_run():
@@ -118,7 +118,7 @@ def test_removing_a_block_is_one_removal_per_run():
     held = [p.id for p in brief.place(fact_ids_of(brief, *range(10)), "key_points")]
     mirror = Mirror(brief)
     brief.remove([held[i] for i in (0, 1, 2, 5, 9, 8)])
-    assert mirror.count(ev.REMOVING) == 3 and mirror.matches()
+    assert mirror.count(ev.PlacementsRemoving) == 3 and mirror.matches()
 
 
 def test_an_unknown_placement_changes_nothing_before_it_fails():
@@ -139,10 +139,10 @@ def test_removing_a_source_takes_its_facts_out_in_runs_and_refuses_while_placed(
                                 text=custom.text[:3], custom=True))  # a trade fact after the energy ones
     mirror = Mirror(brief)
     removed = brief.remove_extraction(trade)
-    runs = [(e.first, e.last) for e in mirror.events if e.kind == ev.FACTS_REMOVING]
+    runs = [(e.first, e.last) for e in mirror.events if isinstance(e, ev.FactsRemoving)]
     assert runs == [(9, 9), (0, 5)]  # last run first, so each event's rows are still right
     assert [f.source_id for f in brief.facts] == [energy] * 3 and removed.source.id == trade
-    assert mirror.events[-1].kind == ev.SOURCES
+    assert isinstance(mirror.events[-1], ev.SourcesChanged)
     brief.place(fact_ids_of(brief, 0), "key_points")
     with pytest.raises(BriefError, match="placed"):
         brief.remove_extraction(energy)

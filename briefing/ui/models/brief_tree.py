@@ -8,7 +8,7 @@ so that id is stable between resets. All changes go through undo commands on the
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -147,36 +147,54 @@ class BriefTreeModel(QAbstractItemModel):
         for si in dict.fromkeys(section_rows):
             self.dataChanged.emit(self.createIndex(si, 0, _SECTION), self.createIndex(si, 1, _SECTION))
 
-    def _on_event(self, event: ev.BriefEvent) -> None:  # noqa: C901 - one branch per event kind
-        kind, si = event.kind, event.section
-        if kind == ev.INSERTING:
-            self.beginInsertRows(self._section_parent(si), event.first, event.last)
-        elif kind == ev.INSERTED:
-            self.endInsertRows()
-            self._section_changed(si)
-        elif kind == ev.REMOVING:
-            self.beginRemoveRows(self._section_parent(si), event.first, event.last)
-        elif kind == ev.REMOVED:
-            self.endRemoveRows()
-            self._section_changed(si)
-        elif kind == ev.MOVING:
-            # Qt refuses only a move onto itself, which the Brief never emits (it skips a block already there).
-            self.beginMoveRows(self._section_parent(si), event.first, event.last,
-                               self._section_parent(event.dest_section), event.dest_row)
-        elif kind == ev.MOVED:
-            self.endMoveRows()
-            if si != event.dest_section:
-                self._section_changed(si, event.dest_section)
-        elif kind == ev.CHANGED:
-            if event.first is None:
-                self._section_changed(si)
-            else:
-                self.dataChanged.emit(self.createIndex(event.first, 0, si + 1),
-                                      self.createIndex(event.last, 1, si + 1))
-        elif kind == ev.RESETTING:
-            self.beginResetModel()
-        elif kind == ev.RESET:
-            self.endResetModel()
+    def _on_event(self, event: ev.BriefEvent) -> None:
+        handler = self._handlers.get(type(event))
+        if handler is not None:
+            handler(self, event)
+
+    def _inserting(self, event: ev.PlacementsInserting) -> None:
+        self.beginInsertRows(self._section_parent(event.section), event.first, event.last)
+
+    def _inserted(self, event: ev.PlacementsInserted) -> None:
+        self.endInsertRows()
+        self._section_changed(event.section)
+
+    def _removing(self, event: ev.PlacementsRemoving) -> None:
+        self.beginRemoveRows(self._section_parent(event.section), event.first, event.last)
+
+    def _removed(self, event: ev.PlacementsRemoved) -> None:
+        self.endRemoveRows()
+        self._section_changed(event.section)
+
+    def _moving(self, event: ev.PlacementsMoving) -> None:
+        # Qt refuses only a move onto itself, which the Brief never emits (it skips a block already there).
+        self.beginMoveRows(self._section_parent(event.section), event.first, event.last,
+                           self._section_parent(event.dest_section), event.dest_row)
+
+    def _moved(self, event: ev.PlacementsMoved) -> None:
+        self.endMoveRows()
+        if event.section != event.dest_section:
+            self._section_changed(event.section, event.dest_section)
+
+    def _changed(self, event: ev.SectionChanged) -> None:
+        if event.first is None:
+            self._section_changed(event.section)
+        else:
+            self.dataChanged.emit(self.createIndex(event.first, 0, event.section + 1),
+                                  self.createIndex(event.last, 1, event.section + 1))
+
+    def _resetting(self, _event: ev.SectionsResetting) -> None:
+        self.beginResetModel()
+
+    def _reset(self, _event: ev.SectionsReset) -> None:
+        self.endResetModel()
+
+    _handlers: dict[type[ev.BriefEvent], Callable[[BriefTreeModel, Any], None]] = {
+        ev.PlacementsInserting: _inserting, ev.PlacementsInserted: _inserted,
+        ev.PlacementsRemoving: _removing, ev.PlacementsRemoved: _removed,
+        ev.PlacementsMoving: _moving, ev.PlacementsMoved: _moved,
+        ev.SectionChanged: _changed, ev.SectionsResetting: _resetting, ev.SectionsReset: _reset,
+    }
 
     # ----------------------------------------------------------------- Qt model: structure
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:

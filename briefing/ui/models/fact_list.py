@@ -7,7 +7,7 @@ row number here is ``brief.fact_row(fact_id)``.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -135,21 +135,35 @@ class FactListModel(QAbstractListModel):
         return self._search
 
     def _on_event(self, event: ev.BriefEvent) -> None:
-        kind = event.kind
-        if kind == ev.FACTS_INSERTING:
-            self.beginInsertRows(QModelIndex(), event.first, event.last)
-        elif kind == ev.FACTS_INSERTED:
-            self._search = None
-            self.endInsertRows()
-        elif kind == ev.FACTS_REMOVING:
-            self.beginRemoveRows(QModelIndex(), event.first, event.last)
-        elif kind == ev.FACTS_REMOVED:
-            self._search = None
-            self.endRemoveRows()
-        elif kind == ev.FACT_CHANGED:
-            self._placed_changed(event.first, event.last)
-        elif kind == ev.RESET and self._brief.facts:  # a template switch or its undo: recount
+        handler = self._handlers.get(type(event))
+        if handler is not None:
+            handler(self, event)
+
+    def _inserting(self, event: ev.FactsInserting) -> None:
+        self.beginInsertRows(QModelIndex(), event.first, event.last)
+
+    def _inserted(self, _event: ev.FactsInserted) -> None:
+        self._search = None
+        self.endInsertRows()
+
+    def _removing(self, event: ev.FactsRemoving) -> None:
+        self.beginRemoveRows(QModelIndex(), event.first, event.last)
+
+    def _removed(self, _event: ev.FactsRemoved) -> None:
+        self._search = None
+        self.endRemoveRows()
+
+    def _changed(self, event: ev.FactsChanged) -> None:
+        self._placed_changed(event.first, event.last)
+
+    def _reset(self, _event: ev.SectionsReset) -> None:
+        if self._brief.facts:  # a template switch or its undo: recount
             self._placed_changed(0, len(self._brief.facts) - 1)
+
+    _handlers: dict[type[ev.BriefEvent], Callable[[FactListModel, Any], None]] = {
+        ev.FactsInserting: _inserting, ev.FactsInserted: _inserted, ev.FactsRemoving: _removing,
+        ev.FactsRemoved: _removed, ev.FactsChanged: _changed, ev.SectionsReset: _reset,
+    }
 
     def _placed_changed(self, first: int, last: int) -> None:
         self.dataChanged.emit(self.index(first, 0), self.index(last, 0),

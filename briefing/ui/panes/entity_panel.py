@@ -90,7 +90,7 @@ class EntityPanel(QWidget):
         self._show_choice()
 
     def _on_event(self, event: ev.BriefEvent) -> None:
-        if event.kind == ev.SOURCES:
+        if isinstance(event, ev.SourcesChanged):
             self.rebuild()
 
     def rebuild(self) -> None:

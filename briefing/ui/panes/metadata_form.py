@@ -107,7 +107,7 @@ class MetadataForm(QWidget):
             self.undo_stack.push(SetMetadataCommand(self.brief, key, value))
 
     def _on_event(self, event: ev.BriefEvent) -> None:
-        if event.kind != ev.METADATA or self.brief is None or self._stale:  # stale: built with the new values
+        if not isinstance(event, ev.MetadataChanged) or self.brief is None or self._stale:  # stale: built with the new values
             return
         keys = [event.key] if event.key else list(self._edits)
         for key in keys:

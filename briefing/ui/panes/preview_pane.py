@@ -79,7 +79,7 @@ class PreviewPane(QTextBrowser):
             self.render_now()
 
     def _on_event(self, event: BriefEvent) -> None:
-        if event.kind.endswith("ing"):  # the "before" half of a change: wait for the change itself
+        if event.before:  # the first half of a change: wait for the change itself
             return
         self.timer.start()
 

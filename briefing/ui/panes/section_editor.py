@@ -112,5 +112,5 @@ class SectionEditor(QWidget):
         self.undo_stack.push(command)
 
     def _on_event(self, event: ev.BriefEvent) -> None:
-        if event.kind in (ev.CHANGED, ev.RESET, ev.REMOVED, ev.MOVED, ev.INSERTED):
+        if isinstance(event, (ev.SectionChanged, ev.SectionsReset, ev.PlacementsRemoved, ev.PlacementsMoved, ev.PlacementsInserted)):
             self._load()

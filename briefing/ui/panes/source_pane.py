@@ -214,13 +214,13 @@ class SourcePane(QWidget):
         brief = self.brief
         if brief is None:
             return
-        if event.kind == ev.SOURCES:
+        if isinstance(event, ev.SourcesChanged):
             self._sync_tabs()
-        elif event.kind == ev.FACTS_INSERTED:
+        elif isinstance(event, ev.FactsInserted):
             self._apply(brief.facts[event.first:event.last + 1], added=True)  # type: ignore[index,operator]
-        elif event.kind == ev.FACTS_REMOVING:
+        elif isinstance(event, ev.FactsRemoving):
             self._leaving = brief.facts[event.first:event.last + 1]  # type: ignore[index,operator]
-        elif event.kind == ev.FACTS_REMOVED:
+        elif isinstance(event, ev.FactsRemoved):
             leaving, self._leaving = self._leaving, []
             self._apply(leaving, added=False)
 

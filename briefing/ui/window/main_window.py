@@ -191,7 +191,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self.panes.facts.list.viewport().update()
 
     def _on_brief_event(self, event: ev.BriefEvent) -> None:
-        if event.kind == ev.RESET:  # a template switch (or its undo): the header and sections change
+        if isinstance(event, ev.SectionsReset):  # a template switch (or its undo): the header and sections change
             from briefing.template.registry import find_template_or_none
 
             if self.template is None or self.template.id != self.brief.template_id:
@@ -199,11 +199,11 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self.panes.metadata.rebuild(self.template)
             self.update_section_actions()
             self.panes.outline.expandAll()
-        elif event.kind in (ev.FACT_CHANGED, ev.FACTS_INSERTED, ev.FACTS_REMOVED):
+        elif isinstance(event, (ev.FactsChanged, ev.FactsInserted, ev.FactsRemoved)):
             self._schedule_counts()
-        elif event.kind == ev.METADATA:
+        elif isinstance(event, ev.MetadataChanged):
             self.update_title()
-        elif event.kind == ev.SOURCES:
+        elif isinstance(event, ev.SourcesChanged):
             self._sources_changed()
 
     def default_template(self) -> Template:
