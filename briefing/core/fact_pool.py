@@ -73,6 +73,30 @@ class FactPool:
         self._insert_facts(list(extraction.facts))
         return True
 
+    def refine_extraction(self, refined: Extraction) -> bool:
+        """Take the language model's reading of a source already in the brief (``extract.pipeline.model_pass``):
+        its names, roles, acronyms and model, and each fact's mentions, speaker and attribution. Facts are
+        matched by id and keep their place, kind and offsets, so placements, rewordings and notes are untouched;
+        a fact added or deleted by the analyst meanwhile stays as it is. Not an edit of the analyst's, so not an
+        undo step. Returns False (and changes nothing) for a source no longer in the brief or one already read."""
+        sid = refined.source.id
+        current = self.extractions.get(sid)
+        if current is None or current.model or not refined.model:
+            return False
+        better = {f.id: f for f in refined.facts}
+        rows = []
+        for fact in current.facts:
+            new = better.get(fact.id)
+            if new is None or (new.start, new.end) != (fact.start, fact.end):
+                continue
+            fact.entities, fact.speaker, fact.attributed_to = new.entities, new.speaker, new.attributed_to
+            rows.append(self._fact_index[fact.id])
+        current.entities, current.acronyms, current.model = refined.entities, refined.acronyms, refined.model
+        self.events.emit(ev.SourcesChanged())
+        if rows:
+            self.events.emit(ev.FactsChanged(first=min(rows), last=max(rows)))
+        return True
+
     def add_fact(self, fact: Fact) -> Fact:
         """Add an analyst's own span of an existing source as a fact (or return the identical one)."""
         if fact.source_id not in self.extractions:

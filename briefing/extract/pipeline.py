@@ -222,6 +222,15 @@ def _with_model(extraction: Extraction, tick: _Ticker) -> Extraction:
     return refined
 
 
+def model_pass(extraction: Extraction, *, progress: Progress | None = None,
+               cancel: Cancel | None = None) -> Extraction:
+    """The language model's pass over a rules-only extraction (the app runs it after its first paint, off the GUI
+    thread): a new Extraction with the same facts by id and offsets, better names and speakers, and ``model`` set.
+    Without the model it returns ``extraction`` itself (``nlp.unavailable_reason()`` says why). ``extraction`` is
+    only read, so the window may keep using it meanwhile; ``ExtractionCancelled`` when ``cancel`` asks."""
+    return _with_model(extraction, _Ticker(progress, cancel))
+
+
 def run_model_steps(extraction: Extraction) -> str | None:
     """The steps that need the language model, run in place on a first-pass extraction (the CLI runs
     them at once; the app may run them after its first paint). Returns why the model is unavailable, in

@@ -19,11 +19,11 @@ from briefing.core.fact import Fact
 from briefing.core.source import EntityMention
 from briefing.extract import nlp
 from briefing.extract.aggregate import aggregate_entities
-from briefing.extract.speakers import Attributor
 from briefing.extract.mentions import Mention, find_mentions, without_overlaps
 from briefing.extract.model_names import discover_with_model, model_mentions
 from briefing.extract.names import Discovery, EntityIndex, build_index
 from briefing.extract.ner import model_name, model_spans, paragraphs
+from briefing.extract.speakers import Attributor
 
 Tick = Callable[[float], None]
 MODEL_SHARE = 0.9  # of the progress bar: the model's own work; the rules after it take the rest

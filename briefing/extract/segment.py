@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 
 from briefing.extract import lexicon as lx
-from briefing.extract.blingfire_native import text_to_sentences, text_to_sentences_and_offsets
+from briefing.extract.blingfire_native import (
+    text_to_sentences,
+    text_to_sentences_and_offsets,
+)
 from briefing.extract.honorifics import fix_bounds
 
 MAX_SENTENCE = 1500

@@ -74,6 +74,7 @@ def run_app(paths: list[str], prefetch: Prefetch | None = None) -> int:
             prefetch.close()  # what was not handed over (a file changed since, a failed open) is let go
     window.after_first_paint(lambda: _install_safety(window))
     window.after_first_paint(resume_collection)
+    window.after_first_paint(window.model_reader.enable)  # names and speakers from the model, off the GUI thread
     return app.exec()
 
 

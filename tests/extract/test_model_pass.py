@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing.storage.serialize import extraction_to_dict
 from briefing.extract import nlp
 from briefing.extract.pipeline import ExtractionCancelled, extract_path, extract_text
 from briefing.extract.refine import refine
 from briefing.storage.paths import SAMPLE_ARTICLE
+from briefing.storage.serialize import extraction_to_dict
 
 ARTICLE = ("Kurt Volker, the former envoy, testified on Tuesday. \u201cMy role was not some irregular channel,\u201d "
            "Volker told lawmakers.\n\nRosneft and China's National Petroleum Corporation signed a deal in Beijing.")

@@ -156,13 +156,16 @@ class FactListModel(QAbstractListModel):
     def _changed(self, event: ev.FactsChanged) -> None:
         self._placed_changed(event.first, event.last)
 
+    def _sources(self, _event: ev.SourcesChanged) -> None:
+        self._search = None  # a source's names were read again (the model's pass): what a search finds changes
+
     def _reset(self, _event: ev.SectionsReset) -> None:
         if self._brief.facts:  # a template switch or its undo: recount
             self._placed_changed(0, len(self._brief.facts) - 1)
 
     _handlers: dict[type[ev.BriefEvent], Callable[[FactListModel, Any], None]] = {
         ev.FactsInserting: _inserting, ev.FactsInserted: _inserted, ev.FactsRemoving: _removing,
-        ev.FactsRemoved: _removed, ev.FactsChanged: _changed, ev.SectionsReset: _reset,
+        ev.FactsRemoved: _removed, ev.FactsChanged: _changed, ev.SectionsReset: _reset, ev.SourcesChanged: _sources,
     }
 
     def _placed_changed(self, first: int, last: int) -> None:

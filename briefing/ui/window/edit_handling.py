@@ -31,7 +31,7 @@ def _them(n: int) -> str:
     return "it" if n == 1 else "them"
 
 
-class EditCommands:
+class EditHandling:
     """Mixed into MainWindow; relies on its panes, models, ``brief`` and ``undo_stack``."""
 
     # ----------------------------------------------------------------- selections

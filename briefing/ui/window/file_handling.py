@@ -45,7 +45,7 @@ def local_paths(urls: list[QUrl]) -> list[str]:
     return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile()]
 
 
-class FileCommands:
+class FileHandling:
     """Mixed into MainWindow; relies on its ``brief``, ``brief_path``, ``undo_stack``, ``remember_recent`` and
     ``set_brief``/``report_error``/``maybe_save``/``default_template`` members."""
 

@@ -24,9 +24,10 @@ from briefing.ui.models import (
 )
 from briefing.ui.models.brief_follower import follow_brief
 from briefing.ui.window.actions import build_actions
-from briefing.ui.window.edit_handling import EditCommands
-from briefing.ui.window.file_handling import FileCommands, brief_stem
+from briefing.ui.window.edit_handling import EditHandling
+from briefing.ui.window.file_handling import FileHandling, brief_stem
 from briefing.ui.window.layout import COLUMN_SIZES, LEFT_SIZES, RIGHT_SIZES, build_panes
+from briefing.ui.window.model_reader import ModelReader
 from briefing.ui.window.settings import LAST_TEMPLATE_KEY, RecentFiles, app_settings
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ DEFAULT_SIZE = (1280, 800)
 PAINT_WAIT_MS = 2_000  # work waiting for the first paint runs after this even if the window was never painted
 
 
-class MainWindow(FileCommands, EditCommands, QMainWindow):
+class MainWindow(FileHandling, EditHandling, QMainWindow):
     """One brief at a time. ``interactive=True`` (the app) asks before losing work and shows errors in
     message boxes; the default (tests, scripts) never opens a dialog: errors go to ``last_error`` and the
     ``error_reported`` signal, and public methods raise them."""
@@ -63,6 +64,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.fact_proxy = FactFilterProxy(self)
         self.fact_proxy.setSourceModel(self.fact_model)
         self.tree_model = BriefTreeModel(self.brief, self.undo_stack, self)
+        self.model_reader = ModelReader(lambda: self.brief, self._say, self)
         self.panes = build_panes(self, self.fact_proxy, self.undo_stack)
         self.setCentralWidget(self.panes.main_splitter)
         self.panes.outline.setModel(self.tree_model)
@@ -181,8 +183,12 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.update_title()
         self.update_enabled()
 
+    def _say(self, message: str, ms: int) -> None:
+        self.statusBar().showMessage(message, ms)
+
     def _sources_changed(self) -> None:
-        """With several sources, each fact row also names its source."""
+        """With several sources, each fact row also names its source; a new source is read by the model."""
+        self.model_reader.schedule()
         delegate = self.panes.facts.list.itemDelegate()
         show_source = len(self.brief.extractions) > 1
         if delegate.show_source != show_source:
@@ -382,6 +388,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.cancel_extraction()
         if self.job is not None:
             self.job.wait(5000)
+        self.model_reader.cancel()
         self.save_settings()
         event.accept()
 
