@@ -1,6 +1,6 @@
 """blingfire's sentence splitter called straight through ctypes, because ``import blingfire`` imports numpy.
 
-numpy takes 110-220 ms to import and blingfire's sentence functions never use it. The shared library ships
+numpy is slow to import and blingfire's sentence functions never use it. The shared library ships
 inside the blingfire package (``libblingfiretokdll.so``, ``.dylib`` or ``blingfiretokdll.dll``); it is found
 with ``importlib.util.find_spec`` without running the package. If the library cannot be found or loaded (an
 unusual platform, a future blingfire that moves it), the Python package is imported after all: slower to

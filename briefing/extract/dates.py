@@ -33,8 +33,7 @@ def _after(*words: str) -> str:
 _MONTH_CUE = _after("in", "by", "of", "since", "until", "during", "early", "late", "mid")
 _YEAR_CUE = _after("in", "by", "of", "since", "until", "from", "during", "before", "after", "year")
 
-# The leading look-around lets the engine reject most positions with one test instead of ten alternatives
-# (about 8x faster on news text).
+# The leading look-around lets the engine reject most positions with one test instead of ten alternatives.
 DATE_PATTERN = re.compile(
     r"(?<!\w)(?=[\dA-Zty])(?:"
     rf"(?P<mdy>\b(?P<m1>{_MONTH})\.?[ ](?P<d1>{_DAY})\b(?!,\d|[.:]\d)(?:,?[ ](?P<y1>{_YEAR})\b)?)"

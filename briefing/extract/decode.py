@@ -94,7 +94,7 @@ def _western_name(data: bytes) -> str:
 
 def _ranked(data: bytes) -> list[tuple[str, float]]:
     """(Python codec name, confidence) for the web's single-byte code pages, likeliest first."""
-    # Imported here, not at the top: 50 ms of start-up that only a file in a legacy encoding needs.
+    # Imported here, not at the top: a noticeable part of start-up that only a file in a legacy encoding needs.
     from chardet import detect_all
     from chardet.enums import EncodingEra
 

@@ -14,7 +14,7 @@ _UNITS = (r"(?:(?:metric[ ])?(?:tonnes|tons)|MW|GW|kW|kWh|MWh|megawatts|barrels|
           r"homes|houses|families|deaths|casualties|cases|countries|investors)")
 
 FIGURE_PATTERN = re.compile(
-    r"(?=[\dA-Z$€£¥])(?:"  # one cheap test rejects most positions (about 4x faster)
+    r"(?=[\dA-Z$€£¥])(?:"  # one cheap test rejects most positions
     rf"(?P<money>(?<![\w$]){_CURRENCY_BEFORE}[ ]?{_NUM}{_SCALE}?|\b{_NUM}{_SCALE}?[ ]{_CURRENCY_AFTER}\b)"
     rf"|(?P<percent>\b{_NUM}[ ]?(?:%|per[ ]?cent\b|percent\b|pct\b|pc\b))"
     rf"|(?P<quantity>\b{_NUM}(?:{_SCALE}[ ]{_UNITS}\b|[ ]{_UNITS}\b|[ ](?:trillion|billion|million)\b))"

@@ -1,6 +1,6 @@
 """Place names (countries, cities of 100,000+, US states, regions) as one dict; demonyms map to their country separately.
 
-The GeoNames part ships as a small table (``place_table``, about 5 ms to read, once per process); names are
+The GeoNames part ships as a small table (``place_table``, read once per process); names are
 looked up per capitalised word run, never scanned per sentence.
 """
 
