@@ -212,12 +212,13 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self.update_section_actions()
             self.panes.outline.expandAll()
         elif event.kind in (ev.FACT_CHANGED, ev.FACTS_INSERTED, ev.FACTS_REMOVED):
+            if event.kind != ev.FACT_CHANGED:  # a source's facts came or went (adding it says SOURCES first)
+                self.claims.regroup()
             self._schedule_counts()
         elif event.kind == ev.METADATA:
             self.update_title()
         elif event.kind == ev.SOURCES:
             self._sources_changed()
-            self.claims.regroup()
 
     def show_dated_fact(self, fact_id: str) -> None:
         """A timeline row chosen: its fact becomes the list's current one and shows in its article."""
