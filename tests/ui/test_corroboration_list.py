@@ -128,8 +128,8 @@ def test_next_corroborating_sentence_cycles_through_the_other_articles(qtbot, se
         target = brief.fact(window.claims.jump[1])
         view = window.panes.source.view
         assert window.panes.source.current_source_id() == target.source_id
-        marked = view.extraSelections()[0].cursor  # the sentence is outlined in its article
-        assert marked.selectedText() == target.text
+        marks = view.extraSelections()  # the sentence is outlined in its article
+        assert marks[0].cursor.selectedText() == target.text
         seen.append(target.id)
     assert seen == ring[1:] + [anchor]
     assert next_partner(brief, anchor, anchor) == ring[1]
