@@ -221,8 +221,15 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self._sources_changed()
 
     def show_dated_fact(self, fact_id: str) -> None:
-        """A timeline row chosen: its fact becomes the list's current one and shows in its article."""
-        self.select_fact(fact_id)
+        """A timeline row chosen: its fact (or the row standing for its claim) becomes the list's current one,
+        and the fact shows in its article."""
+        claim = [fact_id, *self.brief.corroboration.partners(fact_id)]
+        for _ in range(2):  # as filtered now, then with the filters cleared
+            shown = [f for f in claim if self.fact_proxy.mapFromSource(self.fact_model.fact_index(f)).isValid()]
+            if shown:
+                self.select_fact(shown[0])
+                break
+            self.clear_filters()
         self.panes.source.show_fact(fact_id)
 
     def default_template(self) -> Template:
