@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from briefing.ui.models.timeline_model import DATE, EVENT, SOURCES, TimelineModel
 
+SOURCES_WIDTH = 150  # pixels: a publisher or two; the tooltip names them all
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
 
@@ -36,8 +38,11 @@ class TimelineView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SOURCES, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SOURCES, QHeaderView.ResizeMode.Interactive)  # titles can be long: elided
+        header.resizeSection(SOURCES, SOURCES_WIDTH)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.doubleClicked.connect(self._choose)
+        self.timeline.modelReset.connect(self.resizeRowsToContents)  # wrapped wording gets its height
 
     def set_brief(self, brief: Brief | None) -> None:
         self.timeline.set_brief(brief)
