@@ -144,3 +144,14 @@ def test_a_fact_no_other_source_reports_says_so_when_asked_to_jump(qtbot, settin
         QItemSelectionModel.SelectionFlag.ClearAndSelect)
     assert window.claims.next_corroborating() is None
     assert "No other source" in window.statusBar().currentMessage()
+
+
+def test_a_dragged_claim_several_sources_report_pastes_citing_them_all(story):
+    from briefing.ui.models.mime import facts_mime_data, source_reference
+
+    brief, _, _ = story
+    fid = fact_starting(brief, WIRE, "Work on the new quay")
+    text = facts_mime_data(brief, [fid]).text()
+    for sid in brief.cited_sources(fid):
+        assert source_reference(brief.extractions[sid].source) in text
+    assert text.count(";") == len(brief.cited_sources(fid)) - 1

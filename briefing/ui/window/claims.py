@@ -67,6 +67,19 @@ class ClaimCommands:
         w.statusBar().showMessage(f"Also reported by {name}" if name else "Also reported", 4000)
         return target
 
+    def show_dated_fact(self, fact_id: str) -> None:
+        """A timeline row chosen: its fact (or the row standing for its claim) becomes the list's current one,
+        and the fact shows in its article."""
+        w = self.window
+        claim = [fact_id, *w.brief.corroboration.partners(fact_id)]
+        for _ in range(2):  # as filtered now, then with the filters cleared
+            shown = [f for f in claim if w.fact_proxy.mapFromSource(w.fact_model.fact_index(f)).isValid()]
+            if shown:
+                w.select_fact(shown[0])
+                break
+            w.clear_filters()
+        w.panes.source.show_fact(fact_id)
+
     def wordings_text(self, fact_id: str) -> str:
         """Every source's wording of the fact's claims, as the details view shows them."""
         brief = self.window.brief

@@ -145,7 +145,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
                                   acts["actionDelete"]])
         panes.facts.list.addAction(acts["actionDeleteFact"])
         panes.outline.addAction(acts["actionCopy"])
-        panes.timeline.fact_chosen.connect(self.show_dated_fact)
+        panes.timeline.fact_chosen.connect(self.claims.show_dated_fact)
         for name in ("actionDelete", "actionReword", "actionDeleteFact", "actionCopy"):  # only where they apply: outline, fact list
             self.removeAction(acts[name])
         panes.source.fact_clicked.connect(self.select_fact)
@@ -219,18 +219,6 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self.update_title()
         elif event.kind == ev.SOURCES:
             self._sources_changed()
-
-    def show_dated_fact(self, fact_id: str) -> None:
-        """A timeline row chosen: its fact (or the row standing for its claim) becomes the list's current one,
-        and the fact shows in its article."""
-        claim = [fact_id, *self.brief.corroboration.partners(fact_id)]
-        for _ in range(2):  # as filtered now, then with the filters cleared
-            shown = [f for f in claim if self.fact_proxy.mapFromSource(self.fact_model.fact_index(f)).isValid()]
-            if shown:
-                self.select_fact(shown[0])
-                break
-            self.clear_filters()
-        self.panes.source.show_fact(fact_id)
 
     def default_template(self) -> Template:
         from briefing.template.registry import (
