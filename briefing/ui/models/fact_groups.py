@@ -61,7 +61,8 @@ def details_lines(brief: Brief, fact_id: str) -> list[str]:
         lines.append(f"\u2022 {name}{' (copy)' if copied else ''}: \u201c{wording}\u201d")
     conflict = brief.corroboration.conflict_of(fact_id)
     if conflict is not None:
-        lines.append(f"Conflict ({conflict.what}): {conflict.note}")
+        note = conflict.note if conflict.note.startswith(conflict.what) else f"{conflict.what}: {conflict.note}"
+        lines.append(f"Conflict on {note}")
     return lines
 
 
