@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
 )
 
+from briefing.ui.models.fact_groups import ALL, one_row_per_claim, passes
 from briefing.ui.models.fact_list import FactListModel
 
 if TYPE_CHECKING:
@@ -30,14 +31,25 @@ class FactFilterProxy(QSortFilterProxyModel):
         self._kinds: frozenset[str] | None = None
         self._entity: str | None = None
         self._source: str | None = None
+        self._corroboration = ALL
+        self._one_per_claim = True  # a claim several sources report shows as one row (its badge says so)
         self._verdicts: list[bool] | None = None
+        self._verdicts_groups: object = None  # the brief's corroboration the verdicts were computed with
         self._verdicts_for: object = None  # the search-text list the verdicts were computed from
         self._model: FactListModel | None = None
 
     def setSourceModel(self, model) -> None:  # noqa: N802, ANN001 - Qt override
+        if self._model is not None:
+            self._model.groups_changed.disconnect(self.regroup)
         self._model = model if isinstance(model, FactListModel) else None
         self._verdicts = self._verdicts_for = None
         super().setSourceModel(model)
+        if self._model is not None:
+            self._model.groups_changed.connect(self.regroup)
+
+    def regroup(self) -> None:
+        """The brief's groups were recomputed: refilter (badges change rows' verdicts, not their text)."""
+        self._change(lambda: None, force=True)
 
     # ----------------------------------------------------------------- criteria
     @property
@@ -55,6 +67,25 @@ class FactFilterProxy(QSortFilterProxyModel):
     @property
     def source(self) -> str | None:
         return self._source
+
+    @property
+    def corroboration(self) -> str:
+        return self._corroboration
+
+    @property
+    def one_per_claim(self) -> bool:
+        return self._one_per_claim
+
+    def set_corroboration(self, choice: str) -> None:
+        """Keep all facts, the corroborated ones, the single-source ones or those whose sources disagree
+        (``fact_groups.CORROBORATION_CHOICES``)."""
+        if choice != self._corroboration:
+            self._change(lambda: setattr(self, "_corroboration", choice))
+
+    def set_one_per_claim(self, on: bool) -> None:
+        """Show a claim several sources report once (on) or every source's wording of it (off)."""
+        if on != self._one_per_claim:
+            self._change(lambda: setattr(self, "_one_per_claim", on))
 
     def set_text(self, text: str) -> None:
         """Keep facts whose wording, speaker or entity names contain every word (any case, any order)."""
@@ -83,27 +114,31 @@ class FactFilterProxy(QSortFilterProxyModel):
     def clear_filters(self) -> None:
         def reset() -> None:
             self._words, self._kinds, self._entity, self._source = (), None, None, None
+            self._corroboration = ALL
         self._change(reset)
 
-    def _change(self, apply) -> None:  # noqa: ANN001 - a callable that sets the new criterion
-        """Apply a criterion; refilter only if some row's verdict actually changes (typing often does not)."""
+    def _change(self, apply, force: bool = False) -> None:  # noqa: ANN001 - a callable setting the criterion
+        """Apply a criterion; refilter only if some row's verdict actually changes (typing often does not).
+        ``force``: the groups changed under the verdicts, which may have hidden rows: refilter all the same."""
         was_unfiltered = self.unfiltered()
         apply()
-        if was_unfiltered and self.unfiltered():
+        if was_unfiltered and self.unfiltered() and not force:
             return
         model = self._facts_model()
         new, texts = None, None  # unfiltered: every row passes without a verdict
         if model is not None and not self.unfiltered():
             texts = model.search_texts()
             new = self._compute(model, texts)
-        if new is not None and self._verdicts_for is texts and new == self._verdicts:
+        groups = model.brief.corroboration if model is not None else None
+        if new is not None and self._verdicts_for is texts and self._verdicts_groups is groups \
+                and new == self._verdicts:
             return
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter is deprecated there
             self.beginFilterChange()
-            self._verdicts, self._verdicts_for = new, texts
+            self._verdicts, self._verdicts_for, self._verdicts_groups = new, texts, groups
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # pragma: no cover - older PySide6
-            self._verdicts, self._verdicts_for = new, texts
+            self._verdicts, self._verdicts_for, self._verdicts_groups = new, texts, groups
             self.invalidateFilter()
 
     # ----------------------------------------------------------------- verdicts
@@ -137,9 +172,19 @@ class FactFilterProxy(QSortFilterProxyModel):
                 return False
             return all(w in text for w in words)
 
+        brief, choice = model.brief, self._corroboration
         if not words and kinds is None and source is None and names is None:
-            return [True] * len(facts)
-        return [keep(f, t) for f, t in zip(facts, texts)]
+            verdicts = [passes(brief, f.id, choice) for f in facts] if choice != ALL else [True] * len(facts)
+        else:
+            verdicts = [keep(f, t) and passes(brief, f.id, choice) for f, t in zip(facts, texts)]
+        if self._collapsing():  # one source chosen: each of its facts is its own row
+            verdicts = one_row_per_claim(brief, (f.id if v else None for f, v in zip(facts, verdicts)))
+        return verdicts
+
+    def _collapsing(self) -> bool:
+        model = self._facts_model()
+        return (self._one_per_claim and self._source is None and model is not None
+                and bool(model.brief.corroboration.groups))
 
     def verdicts(self) -> list[bool]:
         """Whether each source row passes the filter (recomputed when criteria or facts change)."""
@@ -147,14 +192,16 @@ class FactFilterProxy(QSortFilterProxyModel):
         if model is None:
             return []
         texts = model.search_texts()
-        if self._verdicts is None or self._verdicts_for is not texts:
+        groups = model.brief.corroboration
+        if self._verdicts is None or self._verdicts_for is not texts or self._verdicts_groups is not groups:
             self._verdicts = self._compute(model, texts)
-            self._verdicts_for = texts
+            self._verdicts_for, self._verdicts_groups = texts, groups
         return self._verdicts
 
     def unfiltered(self) -> bool:
         """No criterion set: every row passes (and no search text needs computing, e.g. for a new brief)."""
-        return not self._words and self._kinds is None and self._entity is None and self._source is None
+        return (not self._words and self._kinds is None and self._entity is None and self._source is None
+                and self._corroboration == ALL and not self._collapsing())
 
     def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -164,6 +211,7 @@ class FactFilterProxy(QSortFilterProxyModel):
         if self.unfiltered():
             return True
         verdicts = self._verdicts
-        if verdicts is None or self._verdicts_for is not model.cached_search_texts():
+        if verdicts is None or self._verdicts_for is not model.cached_search_texts() \
+                or self._verdicts_groups is not model.brief.corroboration:
             verdicts = self.verdicts()
         return verdicts[source_row] if 0 <= source_row < len(verdicts) else True

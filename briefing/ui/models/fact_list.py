@@ -16,11 +16,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from briefing.core import events as ev
 from briefing.ui.models.brief_follower import follow_brief
+from briefing.ui.models.fact_groups import badge, details_lines
 from briefing.ui.models.roles import Role
 
 if TYPE_CHECKING:
@@ -92,7 +94,11 @@ def date_values(fact: Fact) -> list[str]:
 
 
 class FactListModel(QAbstractListModel):
-    """All facts of the brief, in source order; drag them (Copy) into the outline."""
+    """All facts of the brief, in source order; drag them (Copy) into the outline.
+
+    ``groups_changed`` says the brief's corroboration groups were recomputed (badges, filters by group)."""
+
+    groups_changed = Signal()
 
     def __init__(self, brief: Brief, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +106,7 @@ class FactListModel(QAbstractListModel):
         self._search: list[str] | None = None
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._groups = brief.corroboration
         brief.events.connect(self._on_event)
 
     # ----------------------------------------------------------------- the brief
@@ -113,7 +120,9 @@ class FactListModel(QAbstractListModel):
         follow_brief(self._on_event, self._brief, brief)
         self._brief = brief
         self._search = None
+        self._groups = brief.corroboration
         self.endResetModel()
+        self.groups_changed.emit()
 
     def fact_at(self, row: int) -> Fact:
         return self._brief.facts[row]
@@ -155,6 +164,9 @@ class FactListModel(QAbstractListModel):
 
     def _changed(self, event: ev.FactsChanged) -> None:
         self._placed_changed(event.first, event.last)
+        if self._brief.corroboration is not self._groups:
+            self._groups = self._brief.corroboration
+            self.groups_changed.emit()
 
     def _sources(self, _event: ev.SourcesChanged) -> None:
         self._search = None  # a source's names were read again (the model's pass): what a search finds changes
@@ -170,7 +182,8 @@ class FactListModel(QAbstractListModel):
 
     def _placed_changed(self, first: int, last: int) -> None:
         self.dataChanged.emit(self.index(first, 0), self.index(last, 0),
-                              [Role.TIMES_PLACED, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole])
+                              [Role.TIMES_PLACED, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole,
+                               Role.GROUP_BADGE, Role.HAS_CONFLICT])
 
     # ----------------------------------------------------------------- Qt model
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
@@ -222,6 +235,10 @@ class FactListModel(QAbstractListModel):
             return date_values(fact)
         if role == Role.SEARCH_TEXT:
             return self.search_texts()[row]
+        if role == Role.GROUP_BADGE:
+            return badge(self._brief, fact.id) if self._brief.corroboration.groups else ""
+        if role == Role.HAS_CONFLICT:
+            return self._brief.corroboration.conflict_of(fact.id) is not None
         return None
 
     def _tooltip(self, fact: Fact) -> str:
@@ -236,6 +253,7 @@ class FactListModel(QAbstractListModel):
         placed = self._brief.times_placed(fact.id)
         if placed:
             lines.append("In the brief" + (f" {placed} times" if placed > 1 else ""))
+        lines += details_lines(self._brief, fact.id)
         return "\n".join(lines)
 
     # ----------------------------------------------------------------- drag

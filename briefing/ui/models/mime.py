@@ -108,10 +108,11 @@ def source_reference(source: Source) -> str:
 
 def cited_line(brief: Brief, fact: Fact, wording: str | None = None) -> str:
     """One line: ``Wording (Publisher, “Title”, date)``; quotes read ``“…” — Speaker (…)`` unless the
-    wording already names the speaker."""
+    wording already names the speaker. A claim other sources also report cites them all, its own first."""
     text = " ".join((wording or fact.text).split())
-    ext = brief.extractions.get(fact.source_id)
-    ref = f" ({source_reference(ext.source)})" if ext is not None else ""
+    cited = brief.cited_sources(fact.id) if brief.has_fact(fact.id) else [fact.source_id]
+    refs = [source_reference(brief.extractions[sid].source) for sid in cited if sid in brief.extractions]
+    ref = f" ({'; '.join(refs)})" if refs else ""
     if fact.kind == "quote" and fact.speaker and fact.speaker not in text:
         if not text.startswith(("\u201c", '"', "\u2018", "'")):
             text = f"\u201c{text}\u201d"

@@ -30,3 +30,5 @@ class Role(IntEnum):
     SEARCH_TEXT = _FIRST + 15  # wording + speaker + entity names, lower-cased: what the filter matches
     COUNT = _FIRST + 16  # a section's number of placements
     IS_REWORDED = _FIRST + 17  # a placement whose wording differs from the fact's own
+    GROUP_BADGE = _FIRST + 18  # "3 sources, 2 independent" when other sources report the fact's claim, else ""
+    HAS_CONFLICT = _FIRST + 19  # the fact's sources disagree on a figure, date or speaker

@@ -1,8 +1,12 @@
-"""People, organisations and places found in the sources, with their roles: click one to see its facts."""
+"""People, organisations and places found in the sources, with their roles: click one to see its facts.
+
+One row per person or organisation across all sources: a name one source writes in full and another by an
+alias it knows ("Tomas Reyland", "Reyland") is one entity, with its mentions per source beneath it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -21,30 +25,59 @@ from briefing.ui.models.brief_follower import follow_brief
 
 if TYPE_CHECKING:
     from briefing.core.brief import Brief
-    from briefing.core.source import Entity
 
 GROUPS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"))
 NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
-def merged_entities(brief: Brief) -> dict[str, list[Entity]]:
-    """Entities of every source grouped by type, one per name (mentions added up, first role kept)."""
-    by_key: dict[tuple[str, str], Entity] = {}
-    for extraction in brief.extractions.values():
+@dataclass
+class MergedEntity:
+    """One person, organisation or place across the brief's sources, with its mentions in each."""
+
+    name: str
+    type: str
+    role: str = ""
+    aliases: list[str] = field(default_factory=list)
+    per_source: dict[str, int] = field(default_factory=dict)  # source id -> mentions, in the brief's order
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.per_source.values())
+
+
+def merged_entities(brief: Brief) -> dict[str, list[MergedEntity]]:
+    """Entities of every source grouped by type, merged across sources: by name, or when one source's name is
+    another's alias (aliases alone never join two entities: two people may share a surname)."""
+    full: dict[tuple[str, str], MergedEntity] = {}
+    alias: dict[tuple[str, str], MergedEntity] = {}
+    found: list[MergedEntity] = []
+    for sid, extraction in brief.extractions.items():
         for entity in extraction.entities:
-            key = (entity.type, entity.name.casefold())
-            if key in by_key:
-                known = by_key[key]
-                known.mentions += entity.mentions
-                known.role = known.role or entity.role
-            else:
-                by_key[key] = replace(entity, aliases=list(entity.aliases))
-    grouped: dict[str, list[Entity]] = {t: [] for t, _ in GROUPS}
-    for (etype, _), entity in by_key.items():
-        grouped.setdefault(etype, []).append(entity)
+            name = entity.name.casefold()
+            known = full.get((entity.type, name)) or alias.get((entity.type, name)) or next(
+                (full[(entity.type, a.casefold())] for a in entity.aliases if (entity.type, a.casefold()) in full),
+                None)
+            if known is None:
+                known = MergedEntity(entity.name, entity.type, entity.role)
+                found.append(known)
+                full[(entity.type, name)] = known
+            known.role = known.role or entity.role
+            known.per_source[sid] = known.per_source.get(sid, 0) + entity.mentions
+            for other in (entity.name, *entity.aliases):
+                if other.casefold() != known.name.casefold() and other not in known.aliases:
+                    known.aliases.append(other)
+                    alias.setdefault((entity.type, other.casefold()), known)
+    grouped: dict[str, list[MergedEntity]] = {t: [] for t, _ in GROUPS}
+    for entity in found:
+        grouped.setdefault(entity.type, []).append(entity)
     for entities in grouped.values():
         entities.sort(key=lambda e: (-e.mentions, e.name.casefold()))
     return grouped
+
+
+def _source_name(brief: Brief, source_id: str) -> str:
+    source = brief.extractions[source_id].source
+    return source.publisher or source.title or source.id
 
 
 class EntityPanel(QWidget):
@@ -58,6 +91,7 @@ class EntityPanel(QWidget):
         self.brief: Brief | None = None
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("entityList")
+        self.tree.setAccessibleName("People, organisations and places in the sources")
         self.tree.setHeaderLabels(["Name", "Mentions", "Role"])  # the role is long: last, taking the rest
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
@@ -111,6 +145,14 @@ class EntityPanel(QWidget):
                 tip = entity.name + (f" \u2014 {entity.role}" if entity.role else "")
                 if entity.aliases:
                     tip += "\nAlso: " + ", ".join(entity.aliases)
+                per_source = [(_source_name(self.brief, sid), n) for sid, n in entity.per_source.items()]
+                if len(per_source) > 1:
+                    tip += "\n" + "\n".join(f"{name}: {n} mention{'s' if n != 1 else ''}" for name, n in per_source)
+                    for name, n in per_source:  # mentions per source, under the merged entity
+                        child = QTreeWidgetItem(item, [name, str(n or ""), ""])
+                        child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                        child.setData(0, NAME_ROLE, entity.name)
+                        child.setToolTip(0, f"{entity.name} in {name}")
                 item.setToolTip(0, tip)
                 item.setToolTip(2, entity.role)
             group.setExpanded(True)

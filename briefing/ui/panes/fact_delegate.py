@@ -30,6 +30,8 @@ PAD = 4
 STRIPE = 4
 PLACED_MARK = "\u2713 in brief"
 PLACED_COLOR = "#1d7f4e"  # green: "done", distinct from every kind colour
+GROUP_COLOR = "#2f6db5"  # blue: other sources agree
+CONFLICT_COLOR = "#c0392b"  # red: the sources disagree
 
 
 def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
@@ -125,6 +127,10 @@ class FactDelegate(QStyledItemDelegate):
             painter.drawText(meta_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, mark)
             painter.setFont(small)
             meta_rect.setWidth(max(0, width - mark_w))
+        group = str(index.data(Role.GROUP_BADGE) or "")
+        if group:
+            meta_rect = self._paint_badge(painter, meta_rect, small, group, bool(index.data(Role.HAS_CONFLICT)),
+                                          text_color if selected else None, _dark(pal))
         source = index.data(Role.SOURCE_TITLE) if self.show_source else ""
         parts = [kind.upper()] + [p for p in (index.data(Role.SPEAKER), source) if p]
         meta = "  \u00b7  ".join(str(p) for p in parts)
@@ -132,6 +138,21 @@ class FactDelegate(QStyledItemDelegate):
         painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight, meta_rect.width()))
         painter.restore()
+
+    @staticmethod
+    def _paint_badge(painter: QPainter, rect: QRect, font: QFont, text: str, conflict: bool,
+                     selected_color: QColor | None, dark: bool) -> QRect:
+        """The group badge at the right of the meta line ("3 sources, conflict"); returns what is left of it."""
+        label = f"\u25c6 {text}"
+        bold = QFont(font)
+        bold.setBold(True)
+        room = QFontMetrics(bold).horizontalAdvance(label) + 2 * PAD
+        accent = QColor(CONFLICT_COLOR if conflict else GROUP_COLOR)
+        painter.setFont(bold)
+        painter.setPen(QPen(selected_color or (accent.lighter(150) if dark else accent)))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+        painter.setFont(font)
+        return QRect(rect.left(), rect.top(), max(0, rect.width() - room), rect.height())
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # noqa: N802
                   index: QModelIndex | QPersistentModelIndex) -> bool:

@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLineEdit,
     QListView,
     QSizePolicy,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.fact import FACT_KINDS
+from briefing.ui.models.fact_groups import ALL, CORROBORATION_CHOICES
 from briefing.ui.models.fact_list import kind_icon
 from briefing.ui.panes.fact_delegate import FactDelegate
 
@@ -78,6 +82,7 @@ class FactPane(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             kinds_row.addWidget(button, *divmod(n, KINDS_PER_ROW))
             self.kind_buttons[kind] = button
+        groups_row = self._build_group_filters()
         self.list = FactListView(self)
         self.list.setModel(proxy)
         layout = QVBoxLayout(self)
@@ -85,7 +90,36 @@ class FactPane(QWidget):
         layout.setSpacing(3)
         layout.addWidget(self.filter)
         layout.addLayout(kinds_row)
+        layout.addLayout(groups_row)
         layout.addWidget(self.list, 1)
+
+    def _build_group_filters(self) -> QHBoxLayout:
+        """Which facts by how many sources report them, and whether a claim shows once or per source."""
+        self.corroboration = QComboBox(self)
+        self.corroboration.setObjectName("corroborationFilter")
+        self.corroboration.setAccessibleName("Show facts by corroboration")
+        self.corroboration.setToolTip("Show every fact, those other sources also report, those only one "
+                                      "source reports, or those whose sources disagree")
+        for choice, label in CORROBORATION_CHOICES:
+            self.corroboration.addItem(label, choice)
+        self.corroboration.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_corroboration(self.corroboration.currentData()))
+        self.one_per_claim = QCheckBox("One row per claim", self)
+        self.one_per_claim.setObjectName("onePerClaim")
+        self.one_per_claim.setAccessibleName("One row per claim")
+        self.one_per_claim.setToolTip("A claim several sources report shows once, with a badge; untick to see "
+                                      "every source's wording")
+        self.one_per_claim.setChecked(self.proxy.one_per_claim)
+        self.one_per_claim.toggled.connect(self.proxy.set_one_per_claim)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.corroboration, 1)
+        row.addWidget(self.one_per_claim)
+        return row
+
+    def set_corroboration(self, choice: str) -> None:
+        """Choose a corroboration filter by its value (``fact_groups.CORROBORATION_CHOICES``)."""
+        self.corroboration.setCurrentIndex(max(0, self.corroboration.findData(choice)))
 
     def checked_kinds(self) -> set[str]:
         return {k for k, b in self.kind_buttons.items() if b.isChecked()}
@@ -110,3 +144,4 @@ class FactPane(QWidget):
         """Show every fact again (text, kinds; the entity filter belongs to the entity panel)."""
         self.filter.clear()
         self.set_kinds(None)
+        self.set_corroboration(ALL)

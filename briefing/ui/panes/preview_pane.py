@@ -19,26 +19,22 @@ if TYPE_CHECKING:
 
     from briefing.core.brief import Brief
     from briefing.core.events import BriefEvent
+    from briefing.export.citations import CitationOptions
 
 # Long enough to swallow a burst of keystrokes or a multi-fact drop, short enough to feel live.
 DEBOUNCE_MS = 200
-
-
-def _default_renderer(brief: Brief) -> str:
-    from briefing.export.preview import brief_to_html
-
-    return brief_to_html(brief)
 
 
 class PreviewPane(QTextBrowser):
     """Mirrors a Brief: every change (re)starts a single-shot timer; the timer renders once."""
 
     def __init__(self, parent: QWidget | None = None,
-                 renderer: Callable[[Brief], str] = _default_renderer) -> None:
+                 renderer: Callable[[Brief], str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewPane")
         self.setOpenLinks(False)
-        self.renderer = renderer
+        self.renderer = renderer or self._brief_html
+        self.citations: CitationOptions | None = None  # the export's citation style; None: numbered
         self.renders = 0  # how many times the brief was rendered (tests and profiling read it)
         self.brief: Brief | None = None
         self.timer = QTimer(self)
@@ -60,6 +56,17 @@ class PreviewPane(QTextBrowser):
         self._stale = True
         if self.isVisible() and self._painted:
             self._soon.start()
+
+    def set_citations(self, citations: CitationOptions | None) -> None:
+        """Cite as the export will (the style chosen in the app, else the template's); re-rendered soon."""
+        if citations != self.citations:
+            self.citations = citations
+            self.timer.start()
+
+    def _brief_html(self, brief: Brief) -> str:
+        from briefing.export.preview import brief_to_html
+
+        return brief_to_html(brief, self.citations)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -10,8 +10,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from briefing.core.template import CITATION_STYLES
 from briefing.storage.paths import ICONS_DIR
 from briefing.ui.models.brief_edits import MAX_NUMBERED_SECTIONS
+from briefing.ui.window.office import STYLE_LABELS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -40,6 +42,8 @@ class WindowActions:
     section_menu: QMenu | None = None
     view_menu: QMenu | None = None
     toolbar: QToolBar | None = None
+    citation_menu: QMenu | None = None
+    citation_group: QActionGroup | None = None
 
     def __getitem__(self, name: str) -> QAction:
         return self.by_name[name]
@@ -78,9 +82,13 @@ def build_actions(window) -> WindowActions:  # noqa: ANN001 - MainWindow (avoids
     mk = make_action
     mk(w, a, "actionNew", "&New Brief from Template\u2026", w.new_brief_interactive, SK.New,
        icon("document-new", "new-brief.svg"), "Start an empty brief from a template")
-    mk(w, a, "actionOpen", "&Open\u2026", w.open_interactive, SK.Open,
+    mk(w, a, "actionOpen", "&Open\u2026", w.sources.open_interactive, SK.Open,
        icon("document-open", "open.svg"),
-       "Open an article (text, web page, Word, PDF) as a new brief, or a saved brief")
+       "Open articles (text, web page, Word, PDF; several at once) as a new brief, or a saved brief")
+    mk(w, a, "actionOpenFolder", "Open &Folder\u2026", w.sources.open_folder_interactive, "Ctrl+Alt+O",
+       tip="Bring in every article of a folder")
+    mk(w, a, "actionOpenUrl", "Open &URL\u2026", w.sources.open_url_interactive, "Ctrl+L",
+       tip="Fetch a news article from the web")
     mk(w, a, "actionAddSource", "&Add Source\u2026", w.add_source_interactive, "Ctrl+Shift+O",
        icon("list-add", "add-source.svg"), "Add another article to this brief")
     mk(w, a, "actionSave", "&Save", w.save_interactive, SK.Save,
@@ -89,6 +97,20 @@ def build_actions(window) -> WindowActions:  # noqa: ANN001 - MainWindow (avoids
        icon("document-save-as", "save-as.svg"), "Save the brief under another name")
     mk(w, a, "actionExport", "&Export to Word\u2026", w.export_interactive, "Ctrl+E",
        icon("x-office-document", "export-word.svg"), "Write the brief as a Word document")
+    mk(w, a, "actionExportPdf", "Export as &PDF\u2026", w.office.export_pdf_interactive, "Ctrl+Shift+E",
+       tip="Write the brief as a PDF (through LibreOffice)")
+    mk(w, a, "actionCitationTemplate", "As the &Template Says", lambda: w.office.set_style(None),
+       tip="Cite as the brief's template says", checkable=True)
+    for style in CITATION_STYLES:
+        mk(w, a, f"actionCitation_{style}", STYLE_LABELS[style], lambda s=style: w.office.set_style(s),
+           tip=f"Cite the sources in the {style} style in Word, PDF, the preview and copies", checkable=True)
+    mk(w, a, "actionCopyBrief", "Copy &Brief", w.office.copy_brief, "Ctrl+Shift+C",
+       tip="Put the whole brief on the clipboard, formatted and as plain text, with its citations")
+    copy = mk(w, a, "actionCopy", "&Copy", w.office.copy_selection, SK.Copy,
+              tip="Copy the selected facts of the brief with their citations")
+    copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # Ctrl+C elsewhere copies text
+    mk(w, a, "actionNextCorroborating", "Next &Corroborating Sentence", w.claims.next_corroborating, "Ctrl+J",
+       tip="Show another source's sentence reporting the current fact")
     mk(w, a, "actionCloseBrief", "&Close Brief", w.close_brief_interactive, SK.Close,
        tip="Close this brief and start over with an empty window")
     mk(w, a, "actionQuit", "&Quit", w.close, SK.Quit, icon("application-exit", "quit.svg"),
@@ -145,12 +167,20 @@ def _build_menus(w, a: WindowActions) -> None:  # noqa: ANN001
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.setObjectName("menuFile")
-    file_menu.addActions([a["actionNew"], a["actionOpen"], a["actionAddSource"]])
+    file_menu.addActions([a["actionNew"], a["actionOpen"], a["actionOpenFolder"], a["actionOpenUrl"],
+                          a["actionAddSource"]])
     a.recent_menu = file_menu.addMenu("Open &Recent")
     a.recent_menu.setObjectName("menuRecent")
     a.recent_menu.aboutToShow.connect(w.fill_recent_menu)
     file_menu.addSeparator()
-    file_menu.addActions([a["actionSave"], a["actionSaveAs"], a["actionExport"]])
+    file_menu.addActions([a["actionSave"], a["actionSaveAs"], a["actionExport"], a["actionExportPdf"]])
+    a.citation_menu = file_menu.addMenu("Citation &Style")
+    a.citation_menu.setObjectName("menuCitationStyle")
+    a.citation_group = QActionGroup(w)
+    a.citation_group.setExclusive(True)
+    for name in ("actionCitationTemplate", *(f"actionCitation_{s}" for s in CITATION_STYLES)):
+        a.citation_group.addAction(a[name])
+        a.citation_menu.addAction(a[name])
     file_menu.addSeparator()
     file_menu.addActions([a["actionCloseBrief"], a["actionQuit"]])
 
@@ -158,9 +188,12 @@ def _build_menus(w, a: WindowActions) -> None:  # noqa: ANN001
     edit.setObjectName("menuEdit")
     edit.addActions([a["actionUndo"], a["actionRedo"]])
     edit.addSeparator()
+    edit.addActions([a["actionCopy"], a["actionCopyBrief"]])
+    edit.addSeparator()
     edit.addActions([a["actionFind"], a["actionClearFilters"]])
     edit.addSeparator()
-    edit.addActions([a["actionAddSelection"], a["actionDeleteFact"], a["actionAutoDraft"]])
+    edit.addActions([a["actionAddSelection"], a["actionDeleteFact"], a["actionAutoDraft"],
+                     a["actionNextCorroborating"]])
     a.section_menu = edit.addMenu("Add to &Section")
     a.section_menu.setObjectName("menuAddToSection")
     a.section_menu.addActions(a.section_actions)

@@ -234,6 +234,11 @@ class EditHandling:
         if index.isValid():
             show = menu.addAction("Show in Article")
             show.triggered.connect(lambda: self.panes.source.show_fact(index.data(Role.FACT_ID)))
+            if index.data(Role.GROUP_BADGE):
+                fact_id = index.data(Role.FACT_ID)
+                menu.addAction(self.window_actions["actionNextCorroborating"])
+                menu.addAction("Every Source\u2019s Wording\u2026").triggered.connect(
+                    lambda: self.claims.show_wordings(fact_id))
         menu.addSeparator()
         menu.addAction(self.window_actions["actionDeleteFact"])
         menu.addSeparator()

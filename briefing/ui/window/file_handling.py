@@ -132,7 +132,7 @@ class FileHandling:
         target = Path(path) if path is not None else self.default_export_path()
         if target is None:
             raise BriefingError("this brief has not been saved yet: give the Word file a name")
-        written = export_docx(self.brief, target, template=self.template)
+        written = export_docx(self.brief, target, template=self.template, citations=self.office.style)
         self.export_path = written
         return written
 

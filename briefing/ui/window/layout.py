@@ -25,6 +25,7 @@ from briefing.ui.panes.outline_view import OutlineView
 from briefing.ui.panes.preview_pane import PreviewPane
 from briefing.ui.panes.section_editor import SectionEditor
 from briefing.ui.panes.source_pane import SourcePane
+from briefing.ui.panes.timeline_view import TimelineView
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 COLUMN_SIZES = (450, 370, 460)
 LEFT_SIZES = (520, 180)
 RIGHT_SIZES = (330, 90, 280)
-PREVIEW_TAB, HEADER_TAB = 0, 1
+PREVIEW_TAB, HEADER_TAB, TIMELINE_TAB = 0, 1, 2
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Panes:
     outline: OutlineView
     editor: SectionEditor
     preview: PreviewPane
+    timeline: TimelineView
     main_splitter: QSplitter
     left_splitter: QSplitter
     right_splitter: QSplitter
@@ -86,6 +88,7 @@ def build_panes(parent: QWidget, proxy: FactFilterProxy, undo_stack: QUndoStack)
     outline = OutlineView()
     editor = SectionEditor(undo_stack)
     preview = PreviewPane()
+    timeline = TimelineView()
 
     left = QSplitter(Qt.Orientation.Vertical)
     left.setObjectName("leftSplitter")
@@ -106,7 +109,9 @@ def build_panes(parent: QWidget, proxy: FactFilterProxy, undo_stack: QUndoStack)
     tabs.insertTab(PREVIEW_TAB, preview, "Preview")
     tabs.insertTab(HEADER_TAB, header, "Header")
     tabs.setTabToolTip(HEADER_TAB, "Title, addressees, date, classification: the fields of the template")
-    boxes["preview"], boxes["metadata"] = preview, header
+    tabs.insertTab(TIMELINE_TAB, timeline, "Timeline")
+    tabs.setTabToolTip(TIMELINE_TAB, "The dated facts of every source in date order; double-click one to see it")
+    boxes["preview"], boxes["metadata"], boxes["timeline"] = preview, header, timeline
     entities.showing.hide()  # the pane title says it; the label returns when an entity is chosen
     entities.entity_chosen.connect(lambda name: entities.showing.setVisible(bool(name)))
 
@@ -127,4 +132,5 @@ def build_panes(parent: QWidget, proxy: FactFilterProxy, undo_stack: QUndoStack)
         splitter.setSizes(list(sizes))
         for i in range(splitter.count()):
             splitter.setStretchFactor(i, sizes[i])
-    return Panes(source, entities, facts, metadata, outline, editor, preview, main, left, right, tabs, boxes)
+    return Panes(source, entities, facts, metadata, outline, editor, preview, timeline, main, left, right, tabs,
+                 boxes)

@@ -24,11 +24,14 @@ from briefing.ui.models import (
 )
 from briefing.ui.models.brief_follower import follow_brief
 from briefing.ui.window.actions import build_actions
+from briefing.ui.window.claims import ClaimCommands
 from briefing.ui.window.edit_handling import EditHandling
 from briefing.ui.window.file_handling import FileHandling, brief_stem
 from briefing.ui.window.layout import COLUMN_SIZES, LEFT_SIZES, RIGHT_SIZES, build_panes
 from briefing.ui.window.model_reader import ModelReader
+from briefing.ui.window.office import OfficeCommands
 from briefing.ui.window.settings import LAST_TEMPLATE_KEY, RecentFiles, app_settings
+from briefing.ui.window.source_import import SourceImport
 
 if TYPE_CHECKING:
     from briefing.core.template import Template
@@ -69,6 +72,9 @@ class MainWindow(FileHandling, EditHandling, QMainWindow):
         self.setCentralWidget(self.panes.main_splitter)
         self.panes.outline.setModel(self.tree_model)
         self.panes.source.set_kind_colors(KIND_COLORS)
+        self.sources = SourceImport(self)  # several files, a folder, a web address
+        self.office = OfficeCommands(self)  # citation style, PDF, clipboard
+        self.claims = ClaimCommands(self)  # corroboration groups and the jump between their sentences
         self.window_actions = build_actions(self)
         self._build_status_bar()
         self._build_view_menu()
@@ -102,7 +108,7 @@ class MainWindow(FileHandling, EditHandling, QMainWindow):
         menu = self.window_actions.view_menu
         labels = {"source": "&Article", "entities": "&People and Places", "facts": "&Facts",
                   "metadata": "&Header", "outline": "&Brief Outline", "editor": "&Notes",
-                  "preview": "Pre&view"}
+                  "preview": "Pre&view", "timeline": "&Timeline"}
         tabs = self.panes.tabs
         for name, label in labels.items():
             box = self.panes.boxes[name]
@@ -140,10 +146,12 @@ class MainWindow(FileHandling, EditHandling, QMainWindow):
         panes.outline.addActions([acts["actionReword"], acts["actionMoveUp"], acts["actionMoveDown"],
                                   acts["actionDelete"]])
         panes.facts.list.addAction(acts["actionDeleteFact"])
-        for name in ("actionDelete", "actionReword", "actionDeleteFact"):  # only where they apply: outline, fact list
+        panes.outline.addAction(acts["actionCopy"])
+        panes.timeline.fact_chosen.connect(self.claims.show_dated_fact)
+        for name in ("actionDelete", "actionReword", "actionDeleteFact", "actionCopy"):  # only where they apply: outline, fact list
             self.removeAction(acts[name])
         panes.source.fact_clicked.connect(self.select_fact)
-        panes.source.view.set_context_actions([acts["actionAddSelection"]])
+        panes.source.view.set_context_actions([acts["actionAddSelection"], acts["actionNextCorroborating"]])
         panes.source.view.selectionChanged.connect(self.update_enabled)
         panes.entities.entity_chosen.connect(self.fact_proxy.set_entity)
         for signal in (self.fact_proxy.rowsInserted, self.fact_proxy.rowsRemoved, self.fact_proxy.modelReset,
@@ -174,7 +182,10 @@ class MainWindow(FileHandling, EditHandling, QMainWindow):
         self.panes.metadata.set_brief(brief, self.template)
         self.panes.editor.set_brief(brief)
         self.panes.preview.set_brief(brief)
+        self.panes.timeline.set_brief(brief)
         follow_brief(self._on_brief_event, old, brief)  # last: the window reads what the panes show
+        self.claims.regroup()  # groups are derived, never saved: a loaded brief finds them again
+        self.office.template_changed()
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.update_section_actions()
@@ -203,9 +214,12 @@ class MainWindow(FileHandling, EditHandling, QMainWindow):
             if self.template is None or self.template.id != self.brief.template_id:
                 self.template = find_template_or_none(self.brief.template_id) or self.template
             self.panes.metadata.rebuild(self.template)
+            self.office.template_changed()
             self.update_section_actions()
             self.panes.outline.expandAll()
         elif isinstance(event, (ev.FactsChanged, ev.FactsInserted, ev.FactsRemoved)):
+            if not isinstance(event, ev.FactsChanged):  # a source's facts came or went (adding it says so first)
+                self.claims.regroup()
             self._schedule_counts()
         elif isinstance(event, ev.MetadataChanged):
             self.update_title()
@@ -264,6 +278,9 @@ class MainWindow(FileHandling, EditHandling, QMainWindow):
         acts["actionAutoDraft"].setEnabled(has_brief and bool(self.brief.facts))
         acts["actionAddSelection"].setEnabled(self.panes.source.view.textCursor().hasSelection())
         acts["actionExport"].setEnabled(has_brief)
+        acts["actionExportPdf"].setEnabled(has_brief)
+        acts["actionCopyBrief"].setEnabled(has_brief)
+        acts["actionCopy"].setEnabled(outline_selection)
         acts["actionSave"].setEnabled(has_brief)
         acts["actionSaveAs"].setEnabled(has_brief)
         acts["actionAddSource"].setEnabled(True)
