@@ -109,12 +109,12 @@ def classify(sentence: str, mention_types: set[str]) -> str:
         return "quote"
     if DECISION.search(sentence):
         return "decision"
-    if INTENTION.search(sentence):
+    if (" to " in sentence or "gearing" in sentence) and INTENTION.search(sentence):  # every intention has one
         return "plan"
     if MEETING.search(sentence):
         return "meeting"
     if is_figure(sentence, mention_types):
         return "figure"
-    if WILL.search(sentence):
+    if ("will " in sentence or "shall " in sentence or "ll " in sentence) and WILL.search(sentence):
         return "plan"
     return "statement"

@@ -18,6 +18,7 @@ from briefing.extract.gazetteer import places
 HEAD_LINES = 8  # furniture is looked for among the first lines ...
 TAIL_LINES = 6  # ... and the last ones
 MAX_HEADLINE = 200
+MAX_CREDIT_LINE = 420  # the longest line ``_CREDIT`` can match
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _BYLINE = re.compile(
@@ -36,7 +37,15 @@ _CREDIT = re.compile(
     re.IGNORECASE | re.MULTILINE)
 # Credits are rare: their lines are found by keyword first, then checked whole (a line-by-line scan with
 # the full pattern cost a tenth of a second per megabyte).
-_CREDIT_WORD = re.compile(r"photo|image|picture|credit|courtesy", re.IGNORECASE)
+def _any_case(words: list[str]) -> str:
+    """A coarse, case-blind filter for the words (any first letter with any rest): the full pattern checks each
+    hit. Written out, not re.IGNORECASE, which scans a text several times slower."""
+    firsts = "".join(sorted({c for w in words for c in (w[0], w[0].upper())}))
+    rests = "|".join("".join(f"[{c}{c.upper()}]" for c in w[1:]) for w in words)
+    return f"[{firsts}](?:{rests})"
+
+
+_CREDIT_WORD = re.compile(_any_case(["photo", "image", "picture", "credit", "courtesy"]))
 _CHROME = re.compile(
     r"^[ \t]*(?:advertisement|sponsored(?:[ ]content)?|share(?:[ ]this(?:[ ](?:article|story|post))?)?|"
     r"follow[ ]us[ ]on[^\n]{0,60}|(?:also[ ]read|read[ ]more|related|see[ ]also)[ ]*:[^\n]{0,200}|"
@@ -166,13 +175,17 @@ def find_furniture(text: str, known_title: str = "") -> Furniture:
 
 def _credit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    tested = -1  # the line last tested: a line with the keyword twice is tested once
     for word in _CREDIT_WORD.finditer(text, start, end):
-        line_start = text.rfind("\n", start, word.start()) + 1 or start
-        if spans and spans[-1][0] == max(line_start, start):
+        line_start = max(text.rfind("\n", start, word.start()) + 1 or start, start)
+        if line_start == tested:
             continue
+        tested = line_start
         line_end = text.find("\n", word.end(), end)
         line_end = end if line_end < 0 else line_end
-        line = _CREDIT.match(text, max(line_start, start), line_end)
+        if line_end - line_start > MAX_CREDIT_LINE:
+            continue  # a paragraph that mentions a photo or a credit, not a credit line
+        line = _CREDIT.match(text, line_start, line_end)
         if line and line.end() == line_end:
             spans.append(line.span())
     return spans

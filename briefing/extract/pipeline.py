@@ -156,6 +156,7 @@ def _facts(text: str, source: Source, chunks: list[tuple[int, int]], index: Enti
                                                                                     kind == "plan")))
                        for d in when],
             ))
+    attributor.apply_revisions(facts)
     return facts
 
 

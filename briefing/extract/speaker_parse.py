@@ -150,6 +150,7 @@ def refine_speakers(extraction: Extraction, parsed: dict[int, Doc]) -> None:
         fact.speaker, fact.attributed_to = attributor.feed(
             fact.text, is_quote, people, new_paragraph=new_paragraph, cues=cues, bodies=bodies, start=fact.start)
         previous_end = fact.end
+    attributor.apply_revisions(extraction.facts)
 
 
 def refine_speakers_with_model(extraction: Extraction, nlp: Language) -> None:

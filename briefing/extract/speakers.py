@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from briefing.extract import lexicon as lx
 from briefing.extract.attribution import quote_cues, statement_cues
 from briefing.extract.names import EntityIndex, valid_person
 from briefing.extract.role_nouns import described
+
+if TYPE_CHECKING:
+    from briefing.core.fact import Fact
 
 _ACRONYM_IN_PARENS = re.compile(r"[ ]?\([A-Za-z&.]{2,10}\)")
 _PARTY = re.compile(rf"\b(?:{lx.PARTY_NOUNS})\b", re.IGNORECASE)
@@ -34,6 +38,10 @@ _FOR_BODY = re.compile(rf"^(?:[\w-]+[ ]){{0,3}}?(?:{'|'.join(sorted(lx.SPOKES_NO
 _POSSESSIVE = re.compile(r"^(?P<body>.+?)[’']s?[ ](?P<noun>\w+)$")
 _NAME_WORD = re.compile(rf"{lx.NAME_WORD}$")
 _LEAD_NAME = re.compile(rf"(?:{lx.TITLE_RUN})?(?P<name>{lx.NAME})(?=,|[ ][a-z])")
+_DESCRIPTION = re.compile(r"^(?:a|an|another)[ ](?:[a-z][\w-]*[ ]){0,4}[a-z][\w-]*$")
+# Who a paper keeps anonymous on purpose: never named by the next sentence.
+_ANONYMOUS = re.compile(r"\b(?:officials?|sources?|spokes\w+|aides?|diplomats?|persons?|people|insiders?|"
+                        r"employees?|residents?|witness(?:es)?)\b")
 _MEMBERS = frozenset({"ministers", "lawmakers", "negotiators", "members", "delegates"})
 _MALE = frozenset({"mr", "sir", "lord", "king", "prince"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
@@ -113,6 +121,8 @@ class Attributor:
     text: str = ""  # the source text, for a surname's full name given earlier (``start`` in ``feed``)
     start: int = 0
     _looked_up: dict[str, str] = field(default_factory=dict)
+    pending: tuple[int, str] = (-10, "")  # a description a later sentence may name ("a career army officer")
+    revisions: dict[int, str] = field(default_factory=dict)  # fact number -> the name its description has
 
     # -- names -----------------------------------------------------------------------------------------
 
@@ -326,6 +336,7 @@ class Attributor:
         self.phrase = ""
         self.start, self._sentence = start, sentence
         self._see(sentence, people, list(bodies))
+        self._resolve_description()
         found = cues if cues is not None else (quote_cues(sentence) if is_quote else statement_cues(sentence))
         party = self._first(found)
         speaker = ""
@@ -335,7 +346,32 @@ class Attributor:
         if speaker or party:
             self._party_spoke(speaker or party)
             self.last_party = (self.fact_number, self.paragraph, speaker or party)
+        if party and _DESCRIPTION.match(self.phrase) and not _ANONYMOUS.search(self.phrase):
+            self.pending = (self.fact_number, party)
         return speaker, party or speaker
+
+    def _resolve_description(self) -> None:
+        """"..., a career army officer testified." then "Lt. Col. Jo Bloggs told ...": the description in the
+        sentence before is the person this one opens with (never an anonymous official or source)."""
+        number, description = self.pending
+        if number != self.fact_number - 1:
+            return
+        self.pending = (-10, "")
+        for seen, name, salience in reversed(self.people_seen):
+            if seen == self.fact_number and salience > 0:
+                self.revisions[number] = name
+                if self.last_party[2] == description:
+                    self.last_party = (self.last_party[0], self.last_party[1], name)
+                return
+
+    def apply_revisions(self, facts: list[Fact]) -> None:
+        """Put the names found in later sentences on the facts fed before (``facts[n - 1]`` is fact ``n``)."""
+        for number, name in self.revisions.items():
+            fact = facts[number - 1]
+            if fact.speaker:
+                fact.speaker = name
+            fact.attributed_to = name
+        self.revisions.clear()
 
     def _carried(self) -> str:
         """A quotation without its own attribution: the last party in this paragraph or the sentence before."""

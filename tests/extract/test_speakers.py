@@ -83,3 +83,15 @@ def test_an_indefinite_spokesman_right_after_a_body_led_the_sentence_speaks_for_
     text = ("The State Bank of Pakistan held rates on Monday. "
             "\u201cInflation is easing,\u201d a spokesman said.")
     assert speakers(text) == ["State Bank of Pakistan"]
+
+
+def test_a_description_is_the_person_the_next_sentence_opens_with():
+    text = ("\u201cThe call was improper,\u201d a career army officer testified on Tuesday. "
+            "Alexander Petrov, who heard the call, told lawmakers it worried him.")
+    assert speakers(text) == ["Alexander Petrov"]
+
+
+def test_an_anonymous_official_is_never_named_by_the_next_sentence():
+    text = ("\u201cThe call was improper,\u201d a senior official said. "
+            "Alexander Petrov, who heard the call, told lawmakers it worried him.")
+    assert speakers(text) == ["senior official"]
