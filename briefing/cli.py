@@ -156,7 +156,10 @@ def _check_out(path: str) -> None:
 
 
 def _write(brief: Brief, out: str, template: Template | None, citations: str | None) -> None:
-    """The brief as Word, or as PDF when ``out`` ends in .pdf."""
+    """The brief as Word, or as PDF when ``out`` ends in .pdf; what it leaves out or lacks is one stderr line."""
+    from briefing.export.checks import export_report
+
+    report = export_report(brief)
     if out.lower().endswith(".pdf"):
         from briefing.export.pdf import export_pdf
 
@@ -166,6 +169,8 @@ def _write(brief: Brief, out: str, template: Template | None, citations: str | N
 
         export_docx(brief, out, template=template, citations=citations)
     print(f"Wrote {out}")
+    if report:
+        print(f"briefing: warning: {report.one_line()}", file=sys.stderr)
 
 
 def _cmd_compose(args: argparse.Namespace) -> int:

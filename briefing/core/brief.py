@@ -161,8 +161,35 @@ class Brief(FactPool):
         return self.corroboration.cited_sources(self.fact(fact_id))
 
     # ----------------------------------------------------------------- placements
+    def already_in(self, section_id: str, fact_ids: Iterable[str], moving: Iterable[str] = ()) -> list[str]:
+        """The facts among ``fact_ids`` that the section already shows (not counting the placements ``moving``
+        into it): placing them there again would repeat a fact, which the brief refuses."""
+        moving = set(moving)
+        held = {p.fact_id for p in self.section(section_id).placements if p.id not in moving}
+        return [f for f in dict.fromkeys(fact_ids) if f in held]
+
+    def new_to_section(self, section_id: str, fact_ids: Iterable[str]) -> list[str]:
+        """The rule for the analyst's placing: of ``fact_ids`` (once each), those the section does not hold yet.
+        A fact may sit in several sections but never twice in one; an empty answer means "refuse and say so"."""
+        repeated = set(self.already_in(section_id, fact_ids := list(fact_ids)))
+        return [f for f in dict.fromkeys(fact_ids) if f not in repeated]
+
+    def would_repeat(self, placement_ids: Iterable[str], section_id: str) -> bool:
+        """Whether moving these placements into the section would show one fact twice there (refused)."""
+        ids = list(dict.fromkeys(placement_ids))
+        facts = [self.placement(pid).fact_id for pid in ids]
+        return len(set(facts)) != len(facts) or bool(self.already_in(section_id, facts, moving=ids))
+
+    def sections_holding(self, fact_id: str) -> int:
+        """In how many sections the fact is placed (one fact may sit in two sections, never twice in one)."""
+        return sum(1 for s in self.sections if any(p.fact_id == fact_id for p in s.placements)) \
+            if self._placed[fact_id] else 0
+
     def place(self, fact_ids: Iterable[str], section_id: str, index: int | None = None) -> list[Placement]:
-        """Place facts (in the order given) into a section at ``index`` (default: the end)."""
+        """Place facts (in the order given) into a section at ``index`` (default: the end).
+
+        This is the mechanism (undo, files and bulk builders use it as is); the analyst's rule that a section
+        never repeats a fact is ``new_to_section``, which every placing gesture asks first."""
         fact_ids = list(fact_ids)
         for fid in fact_ids:
             self.fact(fid)

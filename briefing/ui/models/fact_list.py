@@ -218,7 +218,7 @@ class FactListModel(QAbstractListModel):
             lines.append(f"Source: {ext.source.citation()}")
         placed = self._brief.times_placed(fact.id)
         if placed:
-            lines.append("In the brief" + (f" {placed} times" if placed > 1 else ""))
+            lines.append("In the brief" + (f", in {placed} sections" if placed > 1 else ""))
         return "\n".join(lines)
 
     # ----------------------------------------------------------------- drag

@@ -79,7 +79,16 @@ class EditCommands:
             if moved:
                 self.select_placement(ids[0])
             return moved
-        return brief_edits.send_facts(self.brief, self.undo_stack, self.selected_fact_ids(), number)
+        ids = self.selected_fact_ids() or self._current_fact_ids()
+        placed, message = brief_edits.send_facts(self.brief, self.undo_stack, ids, number)
+        self.statusBar().showMessage(message, 5000)
+        return placed
+
+    def _current_fact_ids(self) -> list[str]:
+        """The fact list's current row when nothing is selected (Ctrl+1..9 right after moving with the keys)."""
+        current = self.panes.facts.list.currentIndex()
+        fact_id = current.data(Role.FACT_ID) if current.isValid() else None
+        return [fact_id] if fact_id else []
 
     def move_selected(self, delta: int) -> bool:
         """Alt+Up / Alt+Down: move the current placement one row, keeping it selected."""

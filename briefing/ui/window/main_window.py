@@ -66,6 +66,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.panes = build_panes(self, self.fact_proxy, self.undo_stack)
         self.setCentralWidget(self.panes.main_splitter)
         self.panes.outline.setModel(self.tree_model)
+        self.tree_model.notice.connect(lambda message: self.statusBar().showMessage(message, 5000))
         self.panes.source.set_kind_colors(KIND_COLORS)
         self.window_actions = build_actions(self)
         self._build_status_bar()
