@@ -24,8 +24,9 @@ class OutlineView(QTreeView):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.DoubleClicked)
+        # Rewording happens in its own editor (F2, double-click: the window's reword_selected), where a long
+        # sentence and its original wording both fit; an outline row is one line high.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.setAnimated(False)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from briefing.core.fact import Fact
+    from briefing.ui.panes.reword_editor import RewordEditor
     from briefing.core.template import Template
 
 
@@ -140,11 +141,19 @@ class EditCommands:
         self.statusBar().showMessage(message, 8000)
         return len(ids)
 
-    def reword_selected(self) -> None:
-        index = self.panes.outline.currentIndex()
-        if index.isValid() and not index.data(Role.IS_SECTION):
-            self.panes.outline.setFocus()
-            self.panes.outline.edit(index.siblingAtColumn(0))
+    def reword_selected(self) -> RewordEditor | None:
+        """F2 or a double-click on a placement: the rewording editor, the original wording in full above it."""
+        from briefing.ui.panes.reword_editor import RewordEditor
+
+        pid = self.current_placement_id()
+        if pid is None:
+            return None
+        editor = RewordEditor(self.brief, self.undo_stack, pid, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.finished.connect(lambda _result: self.panes.outline.setFocus())
+        editor.open()
+        editor.editor.setFocus()
+        return editor
 
     def add_selection_as_fact(self) -> Fact | None:
         """The text selected in the article becomes a fact of its own (exact offsets), selected in the list."""

@@ -23,9 +23,11 @@ from briefing.ui.models import (
     FactListModel,
 )
 from briefing.ui.models.brief_follower import follow_brief
+from briefing.ui.models.roles import Role
 from briefing.ui.window.actions import build_actions
 from briefing.ui.window.edit_handling import EditCommands
 from briefing.ui.window.file_handling import FileCommands, brief_stem
+from briefing.ui.window.geometry import keep_on_screen, size_for_first_start
 from briefing.ui.window.layout import COLUMN_SIZES, LEFT_SIZES, RIGHT_SIZES, build_panes
 from briefing.ui.window.settings import LAST_TEMPLATE_KEY, RecentFiles, app_settings
 
@@ -33,7 +35,6 @@ if TYPE_CHECKING:
     from briefing.core.template import Template
 
 APP_TITLE = "Briefing"
-DEFAULT_SIZE = (1280, 800)
 PAINT_WAIT_MS = 2_000  # work waiting for the first paint runs after this even if the window was never painted
 
 
@@ -67,13 +68,15 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.setCentralWidget(self.panes.main_splitter)
         self.panes.outline.setModel(self.tree_model)
         self.tree_model.notice.connect(lambda message: self.statusBar().showMessage(message, 5000))
+        self.panes.outline.doubleClicked.connect(
+            lambda index: self.reword_selected() if not index.data(Role.IS_SECTION) else None)
         self.panes.source.set_kind_colors(KIND_COLORS)
         self.window_actions = build_actions(self)
         self._build_status_bar()
         self._build_view_menu()
         self._wire()
         self.setAcceptDrops(True)
-        self.resize(*DEFAULT_SIZE)
+        size_for_first_start(self)
         self._sized = False
         self._restored_splitters = False
         self._after_paint: list[Callable[[], object]] | None = []  # None once the window has been painted
@@ -315,6 +318,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            keep_on_screen(self)
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
