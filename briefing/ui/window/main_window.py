@@ -186,7 +186,9 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.update_enabled()
 
     def _sources_changed(self) -> None:
-        """With several sources, each fact row also names its source."""
+        """With several sources, each fact row also names its source and the source filter appears."""
+        self.panes.facts.set_sources([(sid, x.source.title or x.source.publisher or sid)
+                                      for sid, x in self.brief.extractions.items()])
         delegate = self.panes.facts.list.itemDelegate()
         show_source = len(self.brief.extractions) > 1
         if delegate.show_source != show_source:
