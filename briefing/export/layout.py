@@ -256,7 +256,7 @@ def brief_layout(brief: Brief, citations: CitationOptions | None = None) -> Brie
         sections=sections,
         abbreviations=tuple(abbreviations),
         sources=tuple(SourceEntry(number=n, citation=clean_line(src.citation()),
-                                  url=clean_line(src.path) if "://" in src.path else "",
+                                  url=clean_line(src.link),
                                   short=clean_line(labels[src.id])) for n, src in sources),
         keywords=_keywords(brief, abbreviations),
         citations=options,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from briefing.core.fact import Fact
     from briefing.ui.panes.reword_editor import RewordEditor
+    from briefing.ui.panes.source_details import SourceDetailsEditor
     from briefing.core.template import Template
 
 
@@ -153,6 +154,17 @@ class EditCommands:
         editor.finished.connect(lambda _result: self.panes.outline.setFocus())
         editor.open()
         editor.editor.setFocus()
+        return editor
+
+    def edit_source_details(self, source_id: str) -> SourceDetailsEditor | None:
+        """The source details editor for one source (window-modal, not blocking); None for an unknown id."""
+        from briefing.ui.panes.source_details import SourceDetailsEditor
+
+        if source_id not in self.brief.extractions:
+            return None
+        editor = SourceDetailsEditor(self.brief, self.undo_stack, source_id, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
         return editor
 
     def add_selection_as_fact(self) -> Fact | None:

@@ -68,6 +68,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.setCentralWidget(self.panes.main_splitter)
         self.panes.outline.setModel(self.tree_model)
         self.tree_model.notice.connect(lambda message: self.statusBar().showMessage(message, 5000))
+        self.panes.source.details_requested.connect(self.edit_source_details)
         self.panes.outline.doubleClicked.connect(
             lambda index: self.reword_selected() if not index.data(Role.IS_SECTION) else None)
         self.panes.source.set_kind_colors(KIND_COLORS)
