@@ -357,15 +357,19 @@ class Brief(FactPool):
         return old
 
     # ----------------------------------------------------------------- templates
-    def apply_template(self, template: Template) -> tuple[str, dict[str, str], list[Section]]:
+    def apply_template(self, template: Template, old_defaults: dict[str, str] | None = None,
+                       ) -> tuple[str, dict[str, str], list[Section]]:
         """Switch to another template without losing a single placement or word.
 
         Sections with the same id keep their placements and free text; the rest move to an "Unplaced"
-        section at the end. Metadata keeps its values and gains the new template's fields.
-        Returns the previous (template id, metadata, sections) for ``restore``.
+        section at the end. Metadata keeps the analyst's values and gains the new template's fields; a value
+        still equal to the old template's default (``old_defaults``: the analyst never edited it) takes the
+        new template's default instead. Returns the previous (template id, metadata, sections) for ``restore``.
         """
         previous = (self.template_id, dict(self.metadata), copy.deepcopy(self.sections))
-        metadata = {**template.defaults(), **{k: v for k, v in self.metadata.items() if v}}
+        untouched = {k for k, v in self.metadata.items() if old_defaults and old_defaults.get(k) == v and v
+                     and template.defaults().get(k)}
+        metadata = {**template.defaults(), **{k: v for k, v in self.metadata.items() if v and k not in untouched}}
         self._replace(template.id, metadata, merge_sections(self.sections, template))
         return previous
 

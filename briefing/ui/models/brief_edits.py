@@ -104,7 +104,10 @@ def switch_template(brief: Brief, stack: QUndoStack, template: Template) -> bool
     """Reshape the brief to ``template`` keeping every placement (sections not in it go to Unplaced)."""
     if template.id == brief.template_id and [s.id for s in brief.sections] == [s.id for s in template.sections]:
         return False
-    stack.push(cmd.ApplyTemplateCommand(brief, template))
+    from briefing.template.registry import find_template_or_none
+
+    old = find_template_or_none(brief.template_id) if brief.template_id else None
+    stack.push(cmd.ApplyTemplateCommand(brief, template, old_defaults=old.defaults() if old is not None else None))
     return True
 
 
