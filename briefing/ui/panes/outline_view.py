@@ -17,6 +17,10 @@ class OutlineView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("briefOutline")
+        self.setAccessibleName("Brief outline")
+        self.setAccessibleDescription("The template's sections and the facts placed in them; F2 rewords, "
+                                      "Alt+Up and Alt+Down move, Delete removes")
+        self.header().setAccessibleName("Outline columns")
         self.setHeaderHidden(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)

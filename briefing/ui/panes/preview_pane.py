@@ -37,6 +37,8 @@ class PreviewPane(QTextBrowser):
                  renderer: Callable[[Brief], str] = _default_renderer) -> None:
         super().__init__(parent)
         self.setObjectName("previewPane")
+        self.setAccessibleName("Preview of the brief")
+        self.setAccessibleDescription("The brief as the exported Word document will read, updated as you work")
         self.setOpenLinks(False)
         self.renderer = renderer
         self.renders = 0  # how many times the brief was rendered (tests and profiling read it)

@@ -40,6 +40,7 @@ class SectionEditor(QWidget):
         self.original.setEnabled(False)  # greyed: it is a record, not an input
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("sectionEditor")
+        self.editor.setAccessibleName("Section text or note")
         self.editor.setTabChangesFocus(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)

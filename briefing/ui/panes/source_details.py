@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from briefing.ui.accessible import name_clear_button
 from briefing.ui.models.source_commands import SetSourceDetailsCommand
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class SourceDetailsEditor(QDialog):
             edit.setAccessibleDescription(DESCRIPTIONS[key])
             edit.setPlaceholderText(DESCRIPTIONS[key])
             edit.setClearButtonEnabled(True)
+            name_clear_button(edit, label.replace("&", "").lower())
             self.edits[key] = edit
             caption = QLabel(label, self)
             caption.setBuddy(edit)

@@ -22,6 +22,7 @@ from briefing.ui.models import (
     FactFilterProxy,
     FactListModel,
 )
+from briefing.ui.accessible import name_toolbar_buttons
 from briefing.ui.models.brief_follower import follow_brief
 from briefing.ui.models.roles import Role
 from briefing.ui.window.actions import build_actions
@@ -73,6 +74,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             lambda index: self.reword_selected() if not index.data(Role.IS_SECTION) else None)
         self.panes.source.set_kind_colors(KIND_COLORS)
         self.window_actions = build_actions(self)
+        if self.window_actions.toolbar is not None:
+            name_toolbar_buttons(self.window_actions.toolbar)
         self._build_status_bar()
         self._build_view_menu()
         self._wire()
