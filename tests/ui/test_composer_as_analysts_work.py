@@ -199,3 +199,17 @@ def test_save_and_export_dialogs_start_in_the_folder_last_used_then_the_briefs(q
     monkeypatch.setattr(dialogs, "choose_article_path", lambda parent, folder="": asked.append(folder) or None)
     sample.add_source_interactive()
     assert asked[-1] == str(tmp_path / "here")
+
+
+def test_unplaced_shows_only_while_it_holds_something(qtbot, sample: MainWindow):
+    place_by_keys(qtbot, sample, (1,), 6)  # Recommendation
+    assert sample.switch_template(find_template(OTHER_TEMPLATE))
+    outline = sample.panes.outline
+    row = sample.tree_model.section_index(UNPLACED_ID).row()
+    outline.fit_count_column()
+    assert not outline.isRowHidden(row, sample.tree_model.section_index(UNPLACED_ID).parent())
+    waiting = sample.brief.section(UNPLACED_ID).placements[0].id
+    focus_placement(sample, waiting)
+    qtbot.keyClick(outline, Qt.Key.Key_Delete)
+    assert not sample.brief.section(UNPLACED_ID).placements
+    qtbot.waitUntil(lambda: outline.isRowHidden(row, sample.tree_model.section_index(UNPLACED_ID).parent()))

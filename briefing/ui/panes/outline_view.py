@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from briefing.core.section import UNPLACED_ID, UNPLACED_TITLE
 from briefing.ui.models.roles import Role
 
 
@@ -83,6 +84,16 @@ class OutlineView(QTreeView):
         widest = max((metrics.horizontalAdvance(str(model.index(row, 1).data() or ""))
                       for row in range(model.rowCount())), default=0)
         self.header().resizeSection(1, widest + 2 * metrics.averageCharWidth() if widest else 0)
+        self.hide_empty_unplaced()
+
+    def hide_empty_unplaced(self) -> None:
+        """"Unplaced" shows only while it holds something (a fact, or a section's text waiting for it)."""
+        model = self.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(Role.SECTION_ID) == UNPLACED_ID:
+                empty = not index.data(Role.COUNT) and index.data() == UNPLACED_TITLE
+                self.setRowHidden(row, QModelIndex(), empty)
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         if not parent.isValid():
