@@ -68,7 +68,7 @@ class EntityPanel(QWidget):
         self.tree.setAccessibleName("People, organisations and places")
         self.tree.setAccessibleDescription("Choosing one shows only the facts that mention it")
         self.tree.header().setAccessibleName("Entity columns")
-        self.tree.installEventFilter(self)
+        self.tree.viewport().installEventFilter(self)  # the viewport's own width is what the columns share
         self.showing = QLabel(self)
         self.showing.setObjectName("entityFilterLabel")
         self.clear_button = QToolButton(self)
@@ -135,7 +135,7 @@ class EntityPanel(QWidget):
             self.tree.setColumnWidth(0, limit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.tree and event.type() == QEvent.Type.Resize:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
             self.fit_columns()
         return super().eventFilter(watched, event)
 
