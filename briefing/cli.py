@@ -166,6 +166,16 @@ def _check_out(path: str) -> None:
         raise BriefingError(f"--out must name a .docx or .pdf file, not {path!r}")
 
 
+def _warn_left_out(brief: Brief) -> None:
+    """What the export left out or lacks, as one stderr line (said last, once everything else succeeded, so an
+    error stays the only line when something fails)."""
+    from briefing.export.checks import export_report
+
+    report = export_report(brief)
+    if report:
+        print(f"briefing: warning: {report.one_line()}", file=sys.stderr)
+
+
 def _write(brief: Brief, out: str, template: Template | None, citations: str | None) -> None:
     """The brief as Word, or as PDF when ``out`` ends in .pdf."""
     if out.lower().endswith(".pdf"):
@@ -194,6 +204,7 @@ def _cmd_compose(args: argparse.Namespace) -> int:
 
         save_brief(brief, args.save)
         print(f"Saved {args.save}")
+    _warn_left_out(brief)
     return 0
 
 
@@ -207,6 +218,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     refresh_groups(brief)  # groups are derived, not saved: a fact several sources report cites them all
     _write(brief, args.out, find_template_or_none(brief.template_id), args.citations)
+    _warn_left_out(brief)
     return 0
 
 

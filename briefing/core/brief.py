@@ -161,8 +161,35 @@ class Brief(FactPool):
         return self.corroboration.cited_sources(self.fact(fact_id))
 
     # ----------------------------------------------------------------- placements
+    def already_in(self, section_id: str, fact_ids: Iterable[str], moving: Iterable[str] = ()) -> list[str]:
+        """The facts among ``fact_ids`` that the section already shows (not counting the placements ``moving``
+        into it): placing them there again would repeat a fact, which the brief refuses."""
+        moving = set(moving)
+        held = {p.fact_id for p in self.section(section_id).placements if p.id not in moving}
+        return [f for f in dict.fromkeys(fact_ids) if f in held]
+
+    def new_to_section(self, section_id: str, fact_ids: Iterable[str]) -> list[str]:
+        """The rule for the analyst's placing: of ``fact_ids`` (once each), those the section does not hold yet.
+        A fact may sit in several sections but never twice in one; an empty answer means "refuse and say so"."""
+        repeated = set(self.already_in(section_id, fact_ids := list(fact_ids)))
+        return [f for f in dict.fromkeys(fact_ids) if f not in repeated]
+
+    def would_repeat(self, placement_ids: Iterable[str], section_id: str) -> bool:
+        """Whether moving these placements into the section would show one fact twice there (refused)."""
+        ids = list(dict.fromkeys(placement_ids))
+        facts = [self.placement(pid).fact_id for pid in ids]
+        return len(set(facts)) != len(facts) or bool(self.already_in(section_id, facts, moving=ids))
+
+    def sections_holding(self, fact_id: str) -> int:
+        """In how many sections the fact is placed (one fact may sit in two sections, never twice in one)."""
+        return sum(1 for s in self.sections if any(p.fact_id == fact_id for p in s.placements)) \
+            if self._placed[fact_id] else 0
+
     def place(self, fact_ids: Iterable[str], section_id: str, index: int | None = None) -> list[Placement]:
-        """Place facts (in the order given) into a section at ``index`` (default: the end)."""
+        """Place facts (in the order given) into a section at ``index`` (default: the end).
+
+        This is the mechanism (undo, files and bulk builders use it as is); the analyst's rule that a section
+        never repeats a fact is ``new_to_section``, which every placing gesture asks first."""
         fact_ids = list(fact_ids)
         for fid in fact_ids:
             self.fact(fid)
@@ -330,15 +357,19 @@ class Brief(FactPool):
         return old
 
     # ----------------------------------------------------------------- templates
-    def apply_template(self, template: Template) -> tuple[str, dict[str, str], list[Section]]:
+    def apply_template(self, template: Template, old_defaults: dict[str, str] | None = None,
+                       ) -> tuple[str, dict[str, str], list[Section]]:
         """Switch to another template without losing a single placement or word.
 
         Sections with the same id keep their placements and free text; the rest move to an "Unplaced"
-        section at the end. Metadata keeps its values and gains the new template's fields.
-        Returns the previous (template id, metadata, sections) for ``restore``.
+        section at the end. Metadata keeps the analyst's values and gains the new template's fields; a value
+        still equal to the old template's default (``old_defaults``: the analyst never edited it) takes the
+        new template's default instead. Returns the previous (template id, metadata, sections) for ``restore``.
         """
         previous = (self.template_id, dict(self.metadata), copy.deepcopy(self.sections))
-        metadata = {**template.defaults(), **{k: v for k, v in self.metadata.items() if v}}
+        untouched = {k for k, v in self.metadata.items() if old_defaults and old_defaults.get(k) == v and v
+                     and template.defaults().get(k)}
+        metadata = {**template.defaults(), **{k: v for k, v in self.metadata.items() if v and k not in untouched}}
         self._replace(template.id, metadata, merge_sections(self.sections, template))
         return previous
 

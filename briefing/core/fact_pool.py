@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from briefing.core.extraction import Extraction
     from briefing.core.fact import Fact
     from briefing.core.section import Position, Section
+    from briefing.core.source import DateMention
 
 PASTED_KIND = "pasted"  # a source made of text dropped in from another program (``Source.kind``)
 NOT_DELETABLE = "only facts you added can be deleted; remove it from the brief instead"
@@ -44,6 +45,18 @@ class FactDeletion:
     facts: tuple[DeletedFact, ...] = ()
     placements: tuple[Position, ...] = ()
     sources: tuple[tuple[int, Extraction], ...] = ()
+
+
+SOURCE_DETAIL_FIELDS = ("title", "publisher", "byline", "published", "url")  # what the analyst may correct
+
+
+@dataclass(frozen=True)
+class SourceDetails:
+    """A source's details and its facts' dates as they were before ``set_source_details`` (its undo)."""
+
+    source_id: str
+    details: dict[str, str]
+    dates: dict[str, list[DateMention]]
 
 
 class FactPool:
@@ -96,6 +109,35 @@ class FactPool:
         if rows:
             self.events.emit(ev.FactsChanged(first=min(rows), last=max(rows)))
         return True
+
+    def set_source_details(self, source_id: str, details: dict[str, str],
+                           dates: dict[str, list[DateMention]] | None = None) -> SourceDetails:
+        """Change what the brief says about a source (``SOURCE_DETAIL_FIELDS``: title, publisher, byline,
+        published, url) and, when its date changed, its facts' resolved dates (``dates``: by fact id, as the
+        extractor re-resolved them). Returns what ``restore_source_details`` needs to undo it."""
+        if source_id not in self.extractions:
+            raise BriefError(f"no source with id {source_id!r} in this brief")
+        unknown = set(details) - set(SOURCE_DETAIL_FIELDS)
+        if unknown:
+            raise BriefError(f"a source has no field {sorted(unknown)[0]!r}")
+        extraction = self.extractions[source_id]
+        old_details = {k: getattr(extraction.source, k) for k in details}
+        for key, value in details.items():
+            setattr(extraction.source, key, " ".join(value.split()))
+        old_dates = {}
+        for fact in extraction.facts:
+            if dates and fact.id in dates:
+                old_dates[fact.id] = fact.dates
+                fact.dates = list(dates[fact.id])
+        self.events.emit(ev.SourcesChanged())
+        rows = sorted(self._fact_index[f.id] for f in extraction.facts if f.id in self._fact_index)
+        if rows:  # their rows show the source (and dates): every one may read differently now
+            self.events.emit(ev.FactsChanged(first=rows[0], last=rows[-1]))
+        return SourceDetails(source_id, old_details, old_dates)
+
+    def restore_source_details(self, state: SourceDetails) -> SourceDetails:
+        """Undo ``set_source_details`` (and return what redoes it)."""
+        return self.set_source_details(state.source_id, state.details, state.dates)
 
     def add_fact(self, fact: Fact) -> Fact:
         """Add an analyst's own span of an existing source as a fact (or return the identical one)."""

@@ -25,15 +25,22 @@ class Source:
     byline: str = ""
     encoding: str = ""
     kind: str = "text"  # text | html | docx | pdf | pasted
+    url: str = ""  # where a reader finds it online, given by the analyst when the file came from disk
+
+    @property
+    def link(self) -> str:
+        """The web address a citation gives: the analyst's URL, else the address it was read from, else ""."""
+        return self.url.strip() or (self.path if "://" in self.path else "")
 
     def citation(self) -> str:
-        """The line a Sources section shows: publisher, title, place, date, file or URL."""
+        """The line a Sources section shows: publisher, title, place, date, then the URL; a local file name
+        only when neither publisher nor title is known (a reader cannot open the analyst's disk)."""
         parts = [p for p in (self.publisher, f"\u201c{self.title}\u201d" if self.title else "",
                              self.place, self.published) if p]
-        if self.path:
-            label = "URL" if "://" in self.path else "File"
-            name = self.path if "://" in self.path else self.path.replace("\\", "/").rsplit("/", 1)[-1]
-            parts.append(f"{label}: {name}")
+        if self.link:
+            parts.append(f"URL: {self.link}")
+        elif self.path and not (self.publisher.strip() or self.title.strip()):
+            parts.append(f"File: {self.path.replace(chr(92), '/').rsplit('/', 1)[-1]}")
         return ", ".join(parts) + "." if parts else self.id
 
 

@@ -119,8 +119,8 @@ def _author(source: Source) -> str:
     """Who the reader is told published it: the publisher, else the web site, else the title, else the file."""
     if source.publisher.strip():
         return " ".join(source.publisher.split())
-    if "://" in source.path:
-        host = urlsplit(source.path.strip()).hostname or ""
+    if source.link:
+        host = urlsplit(source.link.strip()).hostname or ""
         if host:
             return host.removeprefix("www.")
     if source.title.strip():

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.core.errors import ExportError
+from briefing.export.accessibility import declare_language, describe_images
 from briefing.export.citations import FOOTNOTES, citation_options
 from briefing.export.docx_body import BodyWriter
 from briefing.export.docx_pages import write_page_furniture
@@ -58,6 +59,8 @@ def build_document(brief: Brief, template: Template | None = None, citations: st
     BodyWriter(document, layout).write()
     write_page_furniture(document, layout.classification)
     _set_properties(document, layout)
+    declare_language(document)
+    describe_images(document)
     return document
 
 

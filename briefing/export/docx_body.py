@@ -157,8 +157,13 @@ class BodyWriter:
         margins = ml.sub(tbl_pr, "w:tblCellMar")
         ml.sub(margins, "w:left", w="0", type="dxa")
         ml.sub(margins, "w:right", w="115", type="dxa")
-        ml.sub(tbl_pr, "w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
+        # The labels are the table's header column, said so for screen readers; caption and description are
+        # the table's alt text (what Word's accessibility checker asks of every table).
+        ml.sub(tbl_pr, "w:tblLook", val="0080", firstRow="0", lastRow="0", firstColumn="1", lastColumn="0",
                noHBand="1", noVBand="1")
+        ml.sub(tbl_pr, "w:tblCaption", val="Brief details")
+        ml.sub(tbl_pr, "w:tblDescription", val="The brief's header: " + ", ".join(
+            label for label, _ in self.layout.metadata) + ", one per row, the label first")
         grid = ml.sub(tbl, "w:tblGrid")
         for w in widths:
             ml.sub(grid, "w:gridCol", w=str(w))

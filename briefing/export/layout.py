@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefing.core.errors import ExportError
 from briefing.export.abbreviations import used_abbreviations
+from briefing.export.checks import exported
 from briefing.export.chronology import TIMELINE, conflict_comment, in_date_order
 from briefing.export.citations import (
     AUTHOR_DATE,
@@ -204,6 +205,8 @@ def _items(brief: Brief, section: Section, citer: _Citer) -> tuple[Item, ...]:
 def _keywords(brief: Brief, abbreviations: list[tuple[str, str]]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for section in brief.sections:
+        if not exported(section):
+            continue
         for placement in section.placements:
             if not brief.has_fact(placement.fact_id):
                 continue
@@ -231,7 +234,7 @@ def brief_layout(brief: Brief, citations: CitationOptions | None = None) -> Brie
                      guidance=clean_line(s.guidance),
                      items=_items(brief, s, citer),
                      paragraphs=split_paragraphs(s.text))
-        for s in brief.sections)
+        for s in brief.sections if exported(s))  # never "Unplaced", nor an empty heading the template allows
     title = clean_line(meta.get("title", "")) or clean_line(meta.get("subject", "")) or DEFAULT_TITLE
     rows = _metadata_rows(meta)
     acronyms: dict[str, str] = {}
@@ -253,7 +256,7 @@ def brief_layout(brief: Brief, citations: CitationOptions | None = None) -> Brie
         sections=sections,
         abbreviations=tuple(abbreviations),
         sources=tuple(SourceEntry(number=n, citation=clean_line(src.citation()),
-                                  url=clean_line(src.path) if "://" in src.path else "",
+                                  url=clean_line(src.link),
                                   short=clean_line(labels[src.id])) for n, src in sources),
         keywords=_keywords(brief, abbreviations),
         citations=options,

@@ -10,6 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.core.extraction import Extraction
+    from briefing.core.source import DateMention
 
 MONTHS = {name: i for i, names in enumerate((
     "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
@@ -192,3 +197,20 @@ def parse_date_line(line: str) -> str | None:
     if not d or not (d.group("mdy") or d.group("dmy") or d.group("my") or d.group("iso") or d.group("num")):
         return None
     return _hit_value(d, "")[0] or None
+
+
+def redated_facts(extraction: Extraction, published: str) -> dict[str, list[DateMention]]:
+    """The facts of ``extraction`` whose dates read differently with ``published`` as the publication date
+    ("on Tuesday" is another day; "5 July" gains the year), by fact id, with all their dates re-resolved.
+
+    Used when the analyst corrects a source's date: the brief takes these as one undoable change."""
+    from briefing.core.source import DateMention
+
+    text = extraction.source.text
+    changed: dict[str, list[DateMention]] = {}
+    for fact in extraction.facts:
+        hits = find_dates(text, fact.start, fact.end, published)
+        dates = [DateMention(h.text, h.value or resolve_relative(h, published, fact.kind == "plan")) for h in hits]
+        if [(d.text, d.value) for d in dates] != [(d.text, d.value) for d in fact.dates]:
+            changed[fact.id] = dates
+    return changed

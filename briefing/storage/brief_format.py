@@ -15,6 +15,7 @@ from briefing.core.brief import Brief, Placement, Section
 from briefing.core.errors import BriefFileError
 from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
+from briefing.core.section import HeldText
 from briefing.storage.serialize import (
     entity_from_dict,
     extraction_to_dict,
@@ -39,6 +40,8 @@ def _section_to_dict(section: Section) -> dict[str, Any]:
         "placements": [{"id": p.id, "fact": p.fact_id, "text": p.text, "note": p.note,
                         **({"origin": p.origin} if p.origin else {})}
                        for p in section.placements],
+        **({"held": [{"section": h.origin, "title": h.title, "text": h.text} for h in section.held]}
+           if section.held else {}),
     }
 
 
@@ -126,12 +129,18 @@ def _read_section(raw: Any, where: str) -> Section:
                                     text=_text(p.get("text"), f"{pw}.text"),
                                     note=_text(p.get("note"), f"{pw}.note"),
                                     origin=_text(p.get("origin"), f"{pw}.origin")))
+    held = []
+    for k, h in enumerate(_expect(raw.get("held") or [], list, f"{where}.held", "a list")):
+        hw = f"{where}.held[{k}]"
+        h = _expect(h, dict, hw, "a section's own writing")
+        held.append(HeldText(origin=_expect(h.get("section"), str, f"{hw}.section", "a section id"),
+                             title=_text(h.get("title"), f"{hw}.title"), text=_text(h.get("text"), f"{hw}.text")))
     return Section(id=_expect(raw.get("id"), str, f"{where}.id", "an id"),
                    title=_text(raw.get("title"), f"{where}.title"),
                    guidance=_text(raw.get("guidance"), f"{where}.guidance"),
                    layout=_text(raw.get("layout"), f"{where}.layout") or "bullets",
                    min=_count(raw.get("min"), f"{where}.min"), max=_count(raw.get("max"), f"{where}.max"),
-                   placements=placements, text=_text(raw.get("text"), f"{where}.text"))
+                   placements=placements, text=_text(raw.get("text"), f"{where}.text"), held=held)
 
 
 def _read_extraction(raw: Any, where: str) -> Extraction:

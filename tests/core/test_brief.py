@@ -89,15 +89,24 @@ def test_placing_at_an_index_clamps_it_to_the_section(brief, index, expected):
     assert _facts(brief, "b") == expected
 
 
-def test_one_fact_can_be_placed_in_several_sections_and_twice_in_one(brief):
-    fid = brief.facts[3].id
-    first, = brief.place([fid], "a")
+def test_a_fact_may_sit_in_several_sections_but_the_analyst_never_places_it_twice_in_one(brief):
+    fid, other = brief.facts[3].id, brief.facts[0].id
+    brief.place([fid], "a")
     second, = brief.place([fid], "b")
-    third, = brief.place([fid], "b")
-    assert len({first.id, second.id, third.id}) == 3
-    assert brief.times_placed(fid) == 3
+    assert brief.new_to_section("b", [fid, other, other]) == [other]
+    assert brief.new_to_section("b", [fid]) == []
+    assert brief.sections_holding(fid) == 2 and brief.sections_holding(other) == 0
     brief.remove([second.id])
-    assert brief.times_placed(fid) == 2 and _ids(brief, "b") == [third.id]
+    assert brief.new_to_section("b", [fid]) == [fid] and brief.sections_holding(fid) == 1
+
+
+def test_moving_a_placement_into_a_section_holding_its_fact_would_repeat_it(brief):
+    fid = brief.facts[3].id
+    in_a, = brief.place([fid], "a")
+    in_b, = brief.place([fid], "b")
+    assert brief.would_repeat([in_a.id], "b")
+    assert not brief.would_repeat([in_a.id], "a")  # reordering within its own section is no repeat
+    assert brief.would_repeat([in_a.id, in_b.id], "a")  # two placements of one fact into one section
 
 
 @pytest.mark.parametrize(("facts", "section"), [(["nope"], "a"), ([], "nope")])
@@ -262,7 +271,7 @@ def test_switching_templates_keeps_every_placement_and_word(brief, events):
     assert brief.section("c").text == "About C."
     unplaced = brief.section(UNPLACED_ID)
     assert unplaced.title == UNPLACED_TITLE and _ids(brief, UNPLACED_ID) == [p.id for p in a]
-    assert unplaced.text == "A: About A."
+    assert unplaced.text == "" and [(h.origin, h.title, h.text) for h in unplaced.held] == [("a", "A", "About A.")]
     assert brief.metadata == {"title": "Note", "classification": "UNCLASSIFIED", "subject": "Steel"}
     assert brief.template_id == "new"
     assert events == [_ev(ev.SectionsResetting), _ev(ev.SectionsReset), _ev(ev.MetadataChanged)]
@@ -283,8 +292,21 @@ def test_a_second_switch_keeps_what_was_unplaced_and_adds_the_newly_orphaned(bri
     brief.apply_template(make_template("two", [("z", "Z")]))
     assert [s.id for s in brief.sections] == ["z", UNPLACED_ID]
     assert sorted(_ids(brief, UNPLACED_ID)) == sorted([a, b])
-    text = brief.section(UNPLACED_ID).text
-    assert "Analyst's note on the unplaced." in text and "B: About B." in text
+    unplaced = brief.section(UNPLACED_ID)
+    assert unplaced.text == "Analyst's note on the unplaced."
+    assert [(h.origin, h.text) for h in unplaced.held] == [("b", "About B.")]
+
+
+def test_a_sections_own_writing_follows_it_across_a_switch_and_back(brief):
+    """Issue 17.1: typed text goes home with its section, exactly as placements do."""
+    fact = brief.place([brief.facts[0].id], "c")[0].id
+    brief.set_section_text("c", "We recommend sanctions.\n\nSecond paragraph.")
+    brief.apply_template(make_template("other", [("a", "A")]))
+    assert brief.section(UNPLACED_ID).held[0].text == "We recommend sanctions.\n\nSecond paragraph."
+    brief.apply_template(make_template("demo", [("a", "A"), ("b", "B"), ("c", "C")]))
+    assert [s.id for s in brief.sections] == ["a", "b", "c"]  # nothing left waiting: no Unplaced
+    assert brief.section("c").text == "We recommend sanctions.\n\nSecond paragraph."
+    assert _ids(brief, "c") == [fact]
 
 
 def test_a_switch_that_orphans_nothing_adds_no_unplaced_section(brief):

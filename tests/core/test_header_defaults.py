@@ -34,3 +34,23 @@ def test_fields_the_template_lacks_are_not_invented():
     brief = _brief(title="Note")
     fill_header(brief, today=dt.date(2025, 7, 1))
     assert brief.metadata == {"title": "Note"}
+
+
+def test_a_template_switch_replaces_a_default_the_analyst_never_edited_and_keeps_an_edited_one():
+    from briefing.core.brief import Brief
+    from briefing.core.template import FieldSpec, SectionSpec, Template
+
+    def template(tid: str, title: str) -> Template:
+        return Template(id=tid, name=tid, sections=[SectionSpec(id="a", title="A")],
+                        fields=[FieldSpec(id="title", label="Title", default=title),
+                                FieldSpec(id="to", label="To", default="Minister")])
+
+    old, new = template("note", "Briefing note"), template("bluf", "Intelligence summary")
+    brief = Brief.from_template(old)
+    brief.metadata["to"] = "Secretary"
+    state = brief.apply_template(new, old_defaults=old.defaults())
+    assert brief.metadata == {"title": "Intelligence summary", "to": "Secretary"}
+    brief.restore(state)
+    brief.metadata["title"] = "Steel talks"
+    brief.apply_template(new, old_defaults=old.defaults())
+    assert brief.metadata["title"] == "Steel talks"

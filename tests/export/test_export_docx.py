@@ -56,12 +56,13 @@ def test_a_brief_without_metadata_has_no_table_and_a_default_title(tmp_path):
     assert document.paragraphs[0].text == "Brief"
 
 
-def test_every_section_is_a_heading_in_template_order_and_empty_ones_stay(tmp_path):
+def test_sections_are_headings_in_template_order_and_empty_ones_are_left_out(tmp_path):
     brief = make_brief()
     brief.place([brief.facts[1].id], "status")
+    brief.place([brief.facts[4].id], "purpose")
+    brief.set_section_text("next", "We will report back.")
     headings = [t for s, t in body_paragraphs(_export(brief, tmp_path)) if s == "Heading 1"]
-    assert headings == ["Purpose", "Background", "Current status", "Options", "Next steps", "Abbreviations",
-                        "Sources"]
+    assert headings == ["Purpose", "Current status", "Next steps", "Abbreviations", "Sources"]
 
 
 @pytest.mark.parametrize("layout, style", [("bullets", "List Bullet"), ("numbered", "List Number"),
@@ -123,10 +124,15 @@ def test_a_placement_note_becomes_a_comment_by_the_author_of_the_brief(tmp_path)
         ("Industrial Policy Unit", "Note: Confirm with the embassy.", brief.facts[2].text)]
 
 
-def test_an_empty_section_carries_its_guidance_in_a_comment_on_its_heading(tmp_path):
-    comments = anchored_comments(_export(make_brief(), tmp_path))
+def test_an_empty_required_section_stays_with_its_guidance_in_a_comment_on_its_heading(tmp_path):
+    template = make_template()
+    template.sections[3].min = 1  # Options: the template asks for at least one fact
+    brief = make_brief(template)
+    comments = anchored_comments(_export(brief, tmp_path))
     assert ("Briefing", "Empty section. Guidance: Set out the options with pros and cons.", "Options") in comments
-    assert "Set out the options" not in docx_text(_export(make_brief(), tmp_path))
+    assert "Set out the options" not in docx_text(_export(brief, tmp_path))
+    headings = [t for s, t in body_paragraphs(_export(brief, tmp_path)) if s == "Heading 1"]
+    assert "Options" in headings and "Purpose" not in headings
 
 
 @pytest.mark.parametrize("wording, speaker, shown", [

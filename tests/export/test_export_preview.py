@@ -11,7 +11,9 @@ from briefing.export.text import brief_to_text
 
 @pytest.fixture
 def brief():
-    brief = make_brief(make_template({"status": "numbered", "next": "paragraphs"}))
+    template = make_template({"status": "numbered", "next": "paragraphs"})
+    template.sections[3].min = 1  # Options, left empty: kept because the template requires it
+    brief = make_brief(template)
     brief.place([brief.facts[1].id], "purpose")
     brief.place([brief.facts[2].id, brief.facts[0].id], "status")
     brief.place([brief.facts[4].id], "next")

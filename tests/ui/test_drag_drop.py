@@ -104,11 +104,36 @@ def test_facts_dragged_from_the_filtered_pool_are_the_ones_shown(proxy, tree, br
     assert layout_facts(brief)["quotes"] == [brief.facts[7].text, brief.facts[8].text]
 
 
-def test_the_same_fact_can_be_placed_twice(facts_model, tree, brief):
-    for section in ("key_points", "key_points", "background"):
-        assert drop(tree, fact_drag(facts_model, 1), COPY, -1, tree.section_index(section))
-    assert brief.times_placed(brief.facts[1].id) == 3
-    assert len(set(all_placement_ids(brief))) == 3
+def test_a_fact_goes_into_two_sections_but_a_second_drop_on_the_same_section_is_refused_and_said(
+        qtbot, facts_model, tree, brief):
+    told = []
+    tree.notice.connect(told.append)
+    assert drop(tree, fact_drag(facts_model, 1), COPY, -1, tree.section_index("key_points"))
+    assert not drop(tree, fact_drag(facts_model, 1), COPY, -1, tree.section_index("key_points"))
+    assert told == ["Not placed: Key points already holds that fact"]
+    assert drop(tree, fact_drag(facts_model, 1), COPY, -1, tree.section_index("background"))
+    assert brief.times_placed(brief.facts[1].id) == 2 and brief.sections_holding(brief.facts[1].id) == 2
+    assert len(set(all_placement_ids(brief))) == 2
+    assert "in 2 sections" in facts_model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_dropping_several_facts_places_only_those_the_section_lacks(qtbot, facts_model, tree, brief):
+    told = []
+    tree.notice.connect(told.append)
+    brief.place(fact_ids_of(brief, 1), "key_points")
+    assert drop(tree, facts_model.mimeData([facts_model.index(0, 0), facts_model.index(1, 0)]), COPY, -1,
+                tree.section_index("key_points"))
+    assert layout_facts(brief)["key_points"] == [brief.facts[1].text, brief.facts[0].text]
+    assert told == ["Key points already holds 1 of those facts; placed the rest"]
+
+
+def test_moving_a_placement_into_a_section_that_holds_its_fact_is_refused(tree, brief):
+    told = []
+    tree.notice.connect(told.append)
+    in_key, = brief.place(fact_ids_of(brief, 1), "key_points")
+    brief.place(fact_ids_of(brief, 1), "background")
+    assert not drop(tree, placement_drag(tree, in_key.id), MOVE, -1, tree.section_index("background"))
+    assert placement_ids(brief, "key_points") == [in_key.id] and told == ["Not moved: Background already holds that fact"]
 
 
 def test_a_copy_drag_within_the_outline_duplicates_placements(tree, brief):

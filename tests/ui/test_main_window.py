@@ -236,26 +236,50 @@ def test_delete_in_the_filter_box_edits_the_text_not_the_brief(qtbot, sample: Ma
     assert len(sample.brief.sections[0].placements) == 1
 
 
-def test_f2_rewords_in_place_and_the_original_stays_on_record(qtbot, sample: MainWindow):
+def test_f2_opens_the_rewording_editor_with_the_original_in_full_and_the_original_stays_on_record(
+        qtbot, sample: MainWindow):
+    from briefing.ui.panes.reword_editor import RewordEditor
+
     (fact_id,) = place_by_keys(qtbot, sample, (0,), 1)
     original = sample.brief.fact(fact_id).text
     placement = sample.brief.sections[0].placements[0]
     focus_placement(sample, placement.id)
     outline = sample.panes.outline
     qtbot.keyClick(outline, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit) or hasattr(editor, "setPlainText")
+    dialog = sample.findChild(RewordEditor)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.original.text() == original  # the whole sentence, wrapped, not clipped to a row
+    assert dialog.original.wordWrap() and dialog.editor.toPlainText() == original
+    editor = dialog.editor
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
     editor.selectAll()
-    qtbot.keyClicks(editor, "Pakistan sends a delegation to Russia.")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
-    qtbot.waitUntil(lambda: sample.brief.wording(placement) == "Pakistan sends a delegation to Russia.")
+    qtbot.keyClicks(editor, "Pakistan sends a delegation")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # a line break, not a save
+    qtbot.keyClicks(editor, "to Russia.")
+    assert sample.brief.wording(placement) == original
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert sample.brief.wording(placement) == "Pakistan sends a delegation\nto Russia."
     assert sample.brief.fact(fact_id).text == original
     index = sample.tree_model.placement_index(placement.id)
     assert original in index.data(Qt.ItemDataRole.ToolTipRole)
     sample.undo_stack.undo()
     assert sample.brief.wording(placement) == original
     sample.undo_stack.redo()
-    assert sample.brief.wording(placement) == "Pakistan sends a delegation to Russia."
+    assert sample.brief.wording(placement) == "Pakistan sends a delegation\nto Russia."
+
+
+def test_escape_leaves_the_wording_as_it_was(qtbot, sample: MainWindow):
+    from briefing.ui.panes.reword_editor import RewordEditor
+
+    place_by_keys(qtbot, sample, (0,), 1)
+    placement = sample.brief.sections[0].placements[0]
+    focus_placement(sample, placement.id)
+    depth = sample.undo_stack.count()
+    sample.window_actions["actionReword"].trigger()
+    dialog = sample.findChild(RewordEditor)
+    qtbot.keyClicks(dialog.editor, "Something else entirely")
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and sample.undo_stack.count() == depth
 
 
 def test_the_note_panel_edits_the_selected_placement_and_the_section_text(qtbot, sample: MainWindow):

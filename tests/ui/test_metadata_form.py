@@ -57,3 +57,49 @@ def test_typing_in_a_field_is_one_undo_step(qtbot, brief, undo_stack):
     assert brief.metadata["to"] == "Minister"
     assert undo_stack.count() == 1
     assert isinstance(undo_stack.command(0), SetMetadataCommand)
+
+
+def test_tabbing_through_the_fields_selects_each_ones_text(qtbot, brief, undo_stack):
+    from PySide6.QtCore import Qt
+
+    brief.metadata.update({"title": "Steel talks", "to": "Minister"})
+    form = form_for(qtbot, brief, undo_stack)
+    form.show()
+    qtbot.waitExposed(form)
+    title, to = form.edits["title"], form.edits["to"]
+    form.activateWindow()
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: to.hasFocus() and to.selectedText() == "Minister")
+    qtbot.keyClicks(to, "Secretary")
+    assert brief.metadata["to"] == "Secretary"
+
+
+def test_the_date_picker_opens_on_today_and_a_chosen_day_is_one_undo_step(qtbot, brief, undo_stack):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCalendarWidget, QToolButton
+
+    brief.metadata["date"] = ""
+    form = form_for(qtbot, brief, undo_stack)
+    form.show()
+    qtbot.waitExposed(form)
+    button = form.findChild(QToolButton, "datePicker")
+    button.menu().aboutToShow.emit()
+    calendar = button.menu().findChild(QCalendarWidget)
+    assert calendar.selectedDate() == QDate.currentDate()
+    calendar.clicked.emit(QDate(2025, 7, 1))
+    assert brief.metadata["date"] == "2025-07-01" == form.edits["date"].text()
+    undo_stack.undo()
+    assert brief.metadata["date"] == ""
+
+
+def test_every_field_and_its_clear_button_has_an_accessible_name(qtbot, brief, undo_stack):
+    from briefing.ui.accessible import nameless
+
+    form = form_for(qtbot, brief, undo_stack)
+    form.show()
+    qtbot.waitExposed(form)
+    for edit in form.edits.values():
+        qtbot.keyClicks(edit, "x")  # a clear button shows once there is text
+    assert nameless(form) == []

@@ -85,11 +85,15 @@ def test_a_fact_is_marked_once_placed_and_the_view_is_told(facts_model, brief, u
     index = facts_model.index(2)
     assert index.data(Qt.ItemDataRole.FontRole) is None
     with qtbot.waitSignal(facts_model.dataChanged) as changed:
-        undo_stack.push(PlaceFactsCommand(brief, fact_ids_of(brief, 2, 2), "key_points"))
+        undo_stack.push(PlaceFactsCommand(brief, fact_ids_of(brief, 2), "key_points"))
     assert changed.args[0].row() <= 2 <= changed.args[1].row()
-    assert index.data(Role.TIMES_PLACED) == 2
+    assert index.data(Role.TIMES_PLACED) == 1
     assert index.data(Qt.ItemDataRole.FontRole).italic()
-    assert "In the brief 2 times" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert index.data(Qt.ItemDataRole.ToolTipRole).endswith("In the brief")
+    undo_stack.push(PlaceFactsCommand(brief, fact_ids_of(brief, 2), "background"))
+    assert index.data(Role.TIMES_PLACED) == 2
+    assert "In the brief, in 2 sections" in index.data(Qt.ItemDataRole.ToolTipRole)
+    undo_stack.undo()
     undo_stack.undo()
     assert index.data(Role.TIMES_PLACED) == 0
 

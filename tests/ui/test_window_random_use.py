@@ -10,7 +10,6 @@ from collections import Counter
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from briefing.storage.brief_file import brief_to_yaml
 from briefing.storage.paths import SAMPLE_ARTICLE
@@ -112,16 +111,18 @@ class Session:
     def reword(self) -> None:
         if not self.focus_placement():
             return
+        from briefing.ui.panes.reword_editor import RewordEditor
+
         outline = self.w.panes.outline
         self.key(outline, Qt.Key.Key_F2)
-        editor = QApplication.focusWidget()
-        assert editor is not outline, "F2 opened no editor"
+        dialog = next((d for d in self.w.findChildren(RewordEditor) if d.isVisible()), None)
+        assert dialog is not None, "F2 opened no editor"
+        editor = dialog.editor
         editor.selectAll()
         self.qtbot.keyClicks(editor, f"Reworded {self.rng.randint(0, 999)} caf")
-        editor.insert("\u00e9 \U0001F600")  # QTest types ASCII only; an input method would insert these
+        editor.insertPlainText("\u00e9 \U0001F600")  # QTest types ASCII only; an input method would insert these
         self.qtbot.keyClick(editor, self.rng.choice([Qt.Key.Key_Return, Qt.Key.Key_Escape]))
-        # The delegate commits on Return through a queued call: let the event loop deliver it.
-        self.qtbot.waitUntil(lambda: outline.state() != QAbstractItemView.State.EditingState, timeout=1000)
+        self.qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=1000)
 
     def note(self) -> None:
         if not self.focus_placement():

@@ -15,7 +15,7 @@ from __future__ import annotations
 import inspect
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QMimeData, Qt
 
@@ -75,21 +75,29 @@ def plan(brief: Brief, mime: QMimeData | None, action: Qt.DropAction) -> DropPla
 
 
 def perform(brief: Brief, stack: QUndoStack, mime: QMimeData | None, action: Qt.DropAction,
-            section_id: str, index: int | None) -> bool:
+            section_id: str, index: int | None, tell: Callable[[str], None] = lambda _message: None) -> bool:
     """Do the drop as one undo step. True for copies; False for moves (see the module docstring) and
-    for anything invalid."""
+    for anything invalid. A fact the section already holds is not placed again; ``tell`` says so."""
     todo = plan(brief, mime, action)
     if todo is None:
         return False
     try:
-        brief.section(section_id)
+        title = brief.section(section_id).title or section_id
         if todo.kind == "move":
+            if brief.would_repeat(todo.ids, section_id):
+                tell(f"Not moved: {title} already holds that fact")
+                return False
             stack.push(MovePlacementsCommand(brief, todo.ids, section_id, index))
             return False  # moved: a True would have the source view delete the dragged rows
         if todo.kind == "copy":
-            stack.push(PlaceFactsCommand(brief, todo.ids, section_id, index))
+            new = brief.new_to_section(section_id, todo.ids)
+            if len(new) < len(set(todo.ids)):
+                tell(f"{title} already holds {len(set(todo.ids)) - len(new)} of those facts; placed the rest" if new
+                     else f"Not placed: {title} already holds {'that fact' if len(todo.ids) == 1 else 'those facts'}")
+            if not new:
+                return False
+            stack.push(PlaceFactsCommand(brief, new, section_id, index))
             return True
-        title = brief.section(section_id).title
         if todo.kind == "span":
             fact = span_fact(brief, todo.span)
             assert fact is not None  # plan checked it

@@ -26,14 +26,24 @@ def section_number(brief: Brief, number: int) -> Section | None:
     return brief.sections[number - 1] if 1 <= number <= len(brief.sections) else None
 
 
-def send_facts(brief: Brief, stack: QUndoStack, fact_ids: Iterable[str], number: int) -> bool:
-    """Place facts at the end of section ``number``; False if there is no such section or no fact."""
+def send_facts(brief: Brief, stack: QUndoStack, fact_ids: Iterable[str], number: int) -> tuple[bool, str]:
+    """Place facts at the end of section ``number`` as one undo step; (placed?, what to tell the analyst).
+
+    Facts the section already holds are not placed again (a section never repeats a fact); when that leaves
+    nothing, or there is no such section or no fact, nothing is pushed and the message says why."""
     section = section_number(brief, number)
     ids = [f for f in dict.fromkeys(fact_ids) if brief.has_fact(f)]
-    if section is None or not ids:
-        return False
-    stack.push(cmd.PlaceFactsCommand(brief, ids, section.id))
-    return True
+    if section is None:
+        return False, f"There is no section {number} in this brief"
+    if not ids:
+        return False, "Nothing to place: select a fact in the list first"
+    title = section.title or section.id
+    new = brief.new_to_section(section.id, ids)
+    if not new:
+        return False, f"Not placed: {title} already holds {'that fact' if len(ids) == 1 else 'those facts'}"
+    stack.push(cmd.PlaceFactsCommand(brief, new, section.id))
+    placed = f"Placed {len(new)} fact{'s' if len(new) != 1 else ''} in {title}"
+    return True, placed + (f"; {len(ids) - len(new)} already there" if len(new) < len(ids) else "")
 
 
 def send_placements(brief: Brief, stack: QUndoStack, placement_ids: Iterable[str], number: int) -> bool:
@@ -94,7 +104,10 @@ def switch_template(brief: Brief, stack: QUndoStack, template: Template) -> bool
     """Reshape the brief to ``template`` keeping every placement (sections not in it go to Unplaced)."""
     if template.id == brief.template_id and [s.id for s in brief.sections] == [s.id for s in template.sections]:
         return False
-    stack.push(cmd.ApplyTemplateCommand(brief, template))
+    from briefing.template.registry import find_template_or_none
+
+    old = find_template_or_none(brief.template_id) if brief.template_id else None
+    stack.push(cmd.ApplyTemplateCommand(brief, template, old_defaults=old.defaults() if old is not None else None))
     return True
 
 

@@ -16,11 +16,13 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QUndoStack
 
 from briefing.core import events as ev
 from briefing.core.errors import BriefingError
+from briefing.core.section import UNPLACED_ID
 from briefing.storage.paths import ICONS_DIR
 from briefing.ui.models.brief_follower import follow_brief
 from briefing.ui.models.commands import (
@@ -68,8 +70,18 @@ def count_text(section: Section) -> str:
     return str(n)
 
 
+def section_label(section: Section) -> str:
+    """A section's title; "Unplaced" also says whose own writing it holds, since that is not a row below it."""
+    held = [h.title or h.origin for h in section.held if h.text.strip()]
+    if section.text.strip() and section.id == UNPLACED_ID:
+        held.append("text")
+    return f"{section.title} (holds text of {', '.join(held)})" if held else section.title
+
+
 class BriefTreeModel(QAbstractItemModel):
     """Sections and their placements; edits, drops and deletes become undo commands."""
+
+    notice = Signal(str)  # why a drop did nothing (a section never repeats a fact), for the status bar
 
     def __init__(self, brief: Brief, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -258,9 +270,10 @@ class BriefTreeModel(QAbstractItemModel):
     def _section_data(self, section: Section, column: int, role: int) -> Any:
         R = Qt.ItemDataRole
         if role == R.DisplayRole:
-            return section.title if column == COLUMN_TEXT else count_text(section)
+            return section_label(section) if column == COLUMN_TEXT else count_text(section)
         if role == R.ToolTipRole:
-            lines = [section.guidance, section.count_warning().capitalize()]
+            lines = [section.guidance, section.count_warning().capitalize(),
+                     *(f"Holds the text of {h.title or h.origin}: {h.text[:120]}" for h in section.held)]
             return "\n".join(line for line in lines if line) or None
         if role == R.FontRole and column == COLUMN_TEXT:
             return self._bold
@@ -430,4 +443,4 @@ class BriefTreeModel(QAbstractItemModel):
             return False
         from briefing.ui.models import brief_drops
 
-        return brief_drops.perform(self._brief, self.undo_stack, data, action, *target)
+        return brief_drops.perform(self._brief, self.undo_stack, data, action, *target, tell=self.notice.emit)

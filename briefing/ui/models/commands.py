@@ -198,13 +198,14 @@ class SetMetadataCommand(_MergingEdit):
 class ApplyTemplateCommand(BriefCommand):
     """Switch the brief to another template; undo restores sections, placements and metadata exactly."""
 
-    def __init__(self, brief: Brief, template: Template, parent: QUndoCommand | None = None) -> None:
+    def __init__(self, brief: Brief, template: Template, parent: QUndoCommand | None = None,
+                 old_defaults: dict[str, str] | None = None) -> None:
         super().__init__(brief, f"Use template {template.name or template.id}", parent)
-        self.template = template
+        self.template, self.old_defaults = template, old_defaults
         self._state: tuple | None = None
 
     def redo(self) -> None:
-        self._state = self.brief.apply_template(self.template)
+        self._state = self.brief.apply_template(self.template, self.old_defaults)
 
     def undo(self) -> None:
         if self._state is not None:

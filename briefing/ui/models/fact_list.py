@@ -250,9 +250,9 @@ class FactListModel(QAbstractListModel):
         ext = self._brief.extractions.get(fact.source_id)
         if ext is not None:
             lines.append(f"Source: {ext.source.citation()}")
-        placed = self._brief.times_placed(fact.id)
-        if placed:
-            lines.append("In the brief" + (f" {placed} times" if placed > 1 else ""))
+        sections = self._brief.sections_holding(fact.id)
+        if sections:
+            lines.append("In the brief" + (f", in {sections} sections" if sections > 1 else ""))
         lines += details_lines(self._brief, fact.id)
         return "\n".join(lines)
 

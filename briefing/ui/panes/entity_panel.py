@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -80,6 +80,9 @@ def _source_name(brief: Brief, source_id: str) -> str:
     return source.publisher or source.title or source.id
 
 
+NAME_SHARE = 0.45  # of the list's width at most for the Name column
+
+
 class EntityPanel(QWidget):
     """Emits ``entity_chosen(name)`` on a click, and ``entity_chosen("")`` when the choice is cleared."""
 
@@ -96,12 +99,17 @@ class EntityPanel(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.itemClicked.connect(self._on_click)
+        self.tree.setAccessibleName("People, organisations and places")
+        self.tree.setAccessibleDescription("Choosing one shows only the facts that mention it")
+        self.tree.header().setAccessibleName("Entity columns")
+        self.tree.viewport().installEventFilter(self)  # the viewport's own width is what the columns share
         self.showing = QLabel(self)
         self.showing.setObjectName("entityFilterLabel")
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("entityFilterClear")
         self.clear_button.setText("Show all")
         self.clear_button.setAutoRaise(True)
+        self.clear_button.setAccessibleName("Show facts about every entity")
         self.clear_button.clicked.connect(self.clear)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -156,8 +164,22 @@ class EntityPanel(QWidget):
                 item.setToolTip(0, tip)
                 item.setToolTip(2, entity.role)
             group.setExpanded(True)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Name and Mentions as wide as their contents, but Name never more than about half the width, so the
+        Role column stays in view however long the names of several sources get."""
         self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)
+        width = self.tree.viewport().width()
+        limit = max(90, int(width * NAME_SHARE))
+        if self.tree.columnWidth(0) > limit:
+            self.tree.setColumnWidth(0, limit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def choose(self, name: str) -> None:
         self.chosen = name

@@ -117,7 +117,7 @@ class FactDelegate(QStyledItemDelegate):
         meta_rect = QRect(left, rect.top() + PAD + line_h * WORDING_LINES, width, small_h)
         mark = ""
         if placed:
-            mark = PLACED_MARK if placed == 1 else f"{PLACED_MARK} \u00d7{placed}"
+            mark = PLACED_MARK if placed == 1 else f"{PLACED_MARK} in {placed} sections"  # never twice in one
             mark_w = QFontMetrics(small).horizontalAdvance(mark) + 3 * PAD
             bold = QFont(small)
             bold.setBold(True)

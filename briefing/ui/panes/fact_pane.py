@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +46,9 @@ class FactListView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setAlternatingRowColors(True)
+        self.setAccessibleName("Facts")
+        self.setAccessibleDescription("Facts extracted from the sources; Ctrl+1 to Ctrl+9 place the selected ones "
+                                      "in that section, or drag them onto the outline")
 
 
 class FactPane(QWidget):
@@ -61,7 +64,18 @@ class FactPane(QWidget):
         self.filter.setObjectName("factFilter")
         self.filter.setPlaceholderText("Filter facts: words, speaker, people, places\u2026")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter facts")
+        self.filter.setAccessibleDescription("Type words, a speaker, a person or a place; Down or Return moves "
+                                             "into the facts")
         self.filter.textChanged.connect(proxy.set_text)
+        self.filter.installEventFilter(self)
+        self.source_filter = QComboBox(self)
+        self.source_filter.setObjectName("sourceFilter")
+        self.source_filter.setAccessibleName("Show facts from")
+        self.source_filter.setToolTip("Show the facts of one source, or of all")
+        self.source_filter.currentIndexChanged.connect(
+            lambda _i: proxy.set_source(self.source_filter.currentData()))
+        self.source_filter.setVisible(False)
         self.kind_buttons: dict[str, QToolButton] = {}
         kinds_row = QGridLayout()
         kinds_row.setSpacing(1)
@@ -76,6 +90,7 @@ class FactPane(QWidget):
             button.setChecked(True)
             button.setAutoRaise(True)
             button.setToolTip(f"Show {kind} facts (right-click: only {kind})")
+            button.setAccessibleName(f"Show {kind} facts")
             button.toggled.connect(self._apply_kinds)
             button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             button.customContextMenuRequested.connect(lambda _pos, k=kind: self.show_only(k))
@@ -89,9 +104,51 @@ class FactPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
         layout.addWidget(self.filter)
+        layout.addWidget(self.source_filter)
         layout.addLayout(kinds_row)
         layout.addLayout(groups_row)
         layout.addWidget(self.list, 1)
+        # Keyboard order follows the work: type a filter, go to the results, only then the toggles.
+        order = [self.filter, self.list, self.source_filter, *self.kind_buttons.values()]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Down, Return or Enter in the filter box moves into the results, the first one current and selected."""
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def enter_list(self) -> bool:
+        """Focus the list with its first shown fact current and selected; False when nothing is shown."""
+        self.list.setFocus(Qt.FocusReason.TabFocusReason)
+        first = self.proxy.index(0, 0)
+        if not first.isValid():
+            return False
+        self.list.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.scrollTo(first)
+        return True
+
+    def set_sources(self, sources: list[tuple[str, str]]) -> None:
+        """Offer "All sources" plus each (id, label); shown only with two or more sources. A chosen source
+        that is gone falls back to all."""
+        chosen = self.source_filter.currentData()
+        self.source_filter.blockSignals(True)
+        self.source_filter.clear()
+        self.source_filter.addItem("All sources", None)
+        for source_id, label in sources:
+            self.source_filter.addItem(label if len(label) <= 60 else label[:58] + "\u2026", source_id)
+        index = self.source_filter.findData(chosen) if chosen is not None else 0
+        self.source_filter.setCurrentIndex(max(0, index))
+        self.source_filter.blockSignals(False)
+        self.proxy.set_source(self.source_filter.currentData())
+        self.source_filter.setVisible(len(sources) > 1)
+
+    def show_source(self, source_id: str | None) -> None:
+        """Show one source's facts (None: all), as choosing it in the source filter does."""
+        self.source_filter.setCurrentIndex(max(0, self.source_filter.findData(source_id)) if source_id else 0)
 
     def _build_group_filters(self) -> QHBoxLayout:
         """Which facts by how many sources report them, and whether a claim shows once or per source."""
@@ -141,7 +198,8 @@ class FactPane(QWidget):
         self.kinds_changed.emit()
 
     def clear_filters(self) -> None:
-        """Show every fact again (text, kinds; the entity filter belongs to the entity panel)."""
+        """Show every fact again (text, kinds, source; the entity filter belongs to the entity panel)."""
         self.filter.clear()
+        self.source_filter.setCurrentIndex(0)
         self.set_kinds(None)
         self.set_corroboration(ALL)

@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
 
 from briefing.core import events as ev
+from briefing.ui.accessible import name_clear_button
 from briefing.ui.models.brief_follower import follow_brief
 
 if TYPE_CHECKING:
@@ -21,6 +33,7 @@ if TYPE_CHECKING:
 
 # One label+field pair per row: the form has its own tab, so width is scarcer than height.
 COLUMNS = 1
+DATE_KEY = "date"  # the field that gets a calendar
 
 
 def fields_for(brief: Brief, template: Template | None) -> list[tuple[str, str]]:
@@ -80,8 +93,11 @@ class MetadataForm(QWidget):
         self._stale = False
         template = self._template
         while (item := self._grid.takeAt(0)) is not None:
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            inner = item.layout()
+            widgets = [item.widget()] if inner is None else [inner.itemAt(i).widget() for i in range(inner.count())]
+            for widget in widgets:
+                if widget is not None:
+                    widget.deleteLater()
         self._edits.clear()
         if self.brief is None:
             return
@@ -91,14 +107,62 @@ class MetadataForm(QWidget):
             edit.setObjectName(f"field_{key}")
             edit.setPlaceholderText(label)
             edit.setClearButtonEnabled(True)
+            edit.setAccessibleName(label)
+            name_clear_button(edit, label)
             edit.textEdited.connect(lambda text, k=key: self._commit(k, text))
+            edit.installEventFilter(self)
             caption = QLabel(f"{label}:", self)
             caption.setBuddy(edit)
             self._grid.addWidget(caption, row, 2 * col)
-            self._grid.addWidget(edit, row, 2 * col + 1)
+            if key == DATE_KEY:
+                self._grid.addLayout(self._with_calendar(edit, key), row, 2 * col + 1)
+            else:
+                self._grid.addWidget(edit, row, 2 * col + 1)
             self._edits[key] = edit
         for col in range(COLUMNS):
             self._grid.setColumnStretch(2 * col + 1, 1)
+
+    def _with_calendar(self, edit: QLineEdit, key: str) -> QHBoxLayout:
+        """The date field with a calendar button beside it, opening on the field's date or else today."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        button = QToolButton(self)
+        button.setObjectName("datePicker")
+        button.setText("\u2026")
+        button.setToolTip("Pick the date on a calendar")
+        button.setAccessibleName("Pick the brief's date")
+        menu = QMenu(button)
+        menu.aboutToShow.connect(lambda: self._fill_calendar(menu, edit, key))
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        row.addWidget(button)
+        return row
+
+    def _fill_calendar(self, menu: QMenu, edit: QLineEdit, key: str) -> None:
+        """Made on first use (a calendar is a dozen widgets), then set to the field's date or else today."""
+        if menu.isEmpty():
+            calendar = QCalendarWidget(menu)
+            calendar.setObjectName("dateCalendar")
+            calendar.setAccessibleName("Calendar")
+            action = QWidgetAction(menu)
+            action.setDefaultWidget(calendar)
+            menu.addAction(action)
+            calendar.clicked.connect(lambda day: (self._pick_date(edit, key, day), menu.close()))
+            calendar.activated.connect(lambda day: (self._pick_date(edit, key, day), menu.close()))
+        calendar = menu.findChild(QCalendarWidget)
+        shown = QDate.fromString(edit.text().strip(), "yyyy-MM-dd")
+        calendar.setSelectedDate(shown if shown.isValid() else QDate.currentDate())
+
+    def _pick_date(self, edit: QLineEdit, key: str, day: QDate) -> None:
+        edit.setText(day.toString("yyyy-MM-dd"))
+        self._commit(key, edit.text())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Reaching a field by Tab, Shift+Tab or a click selects its text, so typing replaces a prefilled value."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
+            QTimer.singleShot(0, watched.selectAll)  # after Qt's own focus handling places the cursor
+        return super().eventFilter(watched, event)
 
     def _commit(self, key: str, value: str) -> None:
         from briefing.ui.models.commands import SetMetadataCommand

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from briefing.core.section import UNPLACED_ID, UNPLACED_TITLE
 from briefing.ui.models.roles import Role
 
 
@@ -17,6 +18,10 @@ class OutlineView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("briefOutline")
+        self.setAccessibleName("Brief outline")
+        self.setAccessibleDescription("The template's sections and the facts placed in them; F2 rewords, "
+                                      "Alt+Up and Alt+Down move, Delete removes")
+        self.header().setAccessibleName("Outline columns")
         self.setHeaderHidden(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
@@ -24,8 +29,9 @@ class OutlineView(QTreeView):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.DoubleClicked)
+        # Rewording happens in its own editor (F2, double-click: the window's reword_selected), where a long
+        # sentence and its original wording both fit; an outline row is one line high.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.setAnimated(False)
@@ -78,6 +84,16 @@ class OutlineView(QTreeView):
         widest = max((metrics.horizontalAdvance(str(model.index(row, 1).data() or ""))
                       for row in range(model.rowCount())), default=0)
         self.header().resizeSection(1, widest + 2 * metrics.averageCharWidth() if widest else 0)
+        self.hide_empty_unplaced()
+
+    def hide_empty_unplaced(self) -> None:
+        """"Unplaced" shows only while it holds something (a fact, or a section's text waiting for it)."""
+        model = self.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(Role.SECTION_ID) == UNPLACED_ID:
+                empty = not index.data(Role.COUNT) and index.data() == UNPLACED_TITLE
+                self.setRowHidden(row, QModelIndex(), empty)
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         if not parent.isValid():

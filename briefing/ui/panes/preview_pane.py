@@ -32,6 +32,8 @@ class PreviewPane(QTextBrowser):
                  renderer: Callable[[Brief], str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewPane")
+        self.setAccessibleName("Preview of the brief")
+        self.setAccessibleDescription("The brief as the exported Word document will read, updated as you work")
         self.setOpenLinks(False)
         self.renderer = renderer or self._brief_html
         self.citations: CitationOptions | None = None  # the export's citation style; None: numbered

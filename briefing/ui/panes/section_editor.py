@@ -40,6 +40,7 @@ class SectionEditor(QWidget):
         self.original.setEnabled(False)  # greyed: it is a record, not an input
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("sectionEditor")
+        self.editor.setAccessibleName("Section text or note")
         self.editor.setTabChangesFocus(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
@@ -73,7 +74,8 @@ class SectionEditor(QWidget):
             return "Note on the selected fact", NOTE_PLACEHOLDER, placement.note, original
         section = self.brief.section(ident)
         placeholder = section.guidance or f"Your own text for \u201c{section.title}\u201d (optional)."
-        return f"Text of the section \u201c{section.title}\u201d", placeholder, section.text, ""
+        held = "\n\n".join(f"Waiting for {h.title or h.origin}: {h.text}" for h in section.held if h.text.strip())
+        return f"Text of the section \u201c{section.title}\u201d", placeholder, section.text, held
 
     def _load(self) -> None:
         self._loading = True
@@ -89,6 +91,8 @@ class SectionEditor(QWidget):
         self.original.setVisible(bool(original))
         self.editor.setPlaceholderText(placeholder)
         self.editor.setToolTip(placeholder)
+        self.editor.setAccessibleDescription(placeholder)
+        self.editor.viewport().update()  # Qt does not repaint an empty editor's placeholder when it changes
         if self.editor.toPlainText() != text:
             self.editor.setPlainText(text)
         self.editor.setEnabled(self.target is not None)

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Mapping
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing.core import events as ev
 from briefing.core.fact import FACT_KINDS
@@ -57,6 +64,7 @@ class SourcePane(QWidget):
 
     fact_clicked = Signal(str)
     source_changed = Signal(str)  # source id now shown
+    details_requested = Signal(str)  # the analyst wants to see or correct this source's citation details
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +74,18 @@ class SourcePane(QWidget):
         self.tabs.setExpanding(False)
         self.tabs.setElideMode(self.tabs.elideMode().ElideRight)
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Sources")
+        self.tabs.setAccessibleDescription("One tab per article; double-click a tab for its citation details")
+        self.tabs.tabBarDoubleClicked.connect(
+            lambda i: self.details_requested.emit(self.tabs.tabData(i)) if i >= 0 else None)
+        self.details_button = QToolButton(self)
+        self.details_button.setObjectName("sourceDetailsButton")
+        self.details_button.setText("Details\u2026")
+        self.details_button.setAutoRaise(True)
+        self.details_button.setToolTip("See and correct the title, publisher, author, date and URL a citation gives")
+        self.details_button.setAccessibleName("Source details")
+        self.details_button.clicked.connect(
+            lambda: self.details_requested.emit(self.current_source_id()) if self.current_source_id() else None)
         self.legend = ColorKey(self)
         self.view = SourceView(self)
         self.placeholder = QLabel("Open an article (Ctrl+O) or drop a file here.", self)
@@ -74,7 +94,11 @@ class SourcePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.tabs)
+        tab_row = QHBoxLayout()
+        tab_row.setContentsMargins(0, 0, 0, 0)
+        tab_row.addWidget(self.tabs, 1)
+        tab_row.addWidget(self.details_button)
+        layout.addLayout(tab_row)
         layout.addWidget(self.legend)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.placeholder, 1)
@@ -173,6 +197,7 @@ class SourcePane(QWidget):
         self.view.setVisible(has_sources)
         self.legend.setVisible(has_sources)
         self.tabs.setVisible(has_sources)
+        self.details_button.setVisible(has_sources)
         self.placeholder.setVisible(not has_sources)
         if has_sources:
             target = wanted.index(current) if current in wanted else len(wanted) - 1

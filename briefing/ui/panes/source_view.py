@@ -45,6 +45,9 @@ class SourceView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sourceView")
+        self.setAccessibleName("Article text")
+        self.setAccessibleDescription("The article with its facts marked; select text and press Ctrl+Shift+A "
+                                      "to add it as a fact")
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)

@@ -79,6 +79,18 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
     return CANCEL
 
 
+def confirm_export(parent: QWidget | None, lines: list[str]) -> bool:
+    """Say what an export will leave out or lacks; True to export anyway, False to go back and fix it."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Before exporting",
+                      "The exported brief will differ from the outline:", QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName("exportReport")
+    box.setInformativeText("\n\n".join(lines))
+    export = box.addButton("Export Anyway", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(export)
+    box.exec()
+    return box.clickedButton() is export
+
+
 def show_error(parent: QWidget | None, message: str, title: str = "Briefing") -> None:
     """A warning box with one message (the one-line text of a BriefingError)."""
     QMessageBox.warning(parent, title, message)

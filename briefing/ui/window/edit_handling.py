@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from briefing.core.fact import Fact
     from briefing.core.template import Template
+    from briefing.ui.panes.reword_editor import RewordEditor
+    from briefing.ui.panes.source_details import SourceDetailsEditor
 
 
 def _count(n: int, noun: str) -> str:
@@ -79,7 +81,16 @@ class EditHandling:
             if moved:
                 self.select_placement(ids[0])
             return moved
-        return brief_edits.send_facts(self.brief, self.undo_stack, self.selected_fact_ids(), number)
+        ids = self.selected_fact_ids() or self._current_fact_ids()
+        placed, message = brief_edits.send_facts(self.brief, self.undo_stack, ids, number)
+        self.statusBar().showMessage(message, 5000)
+        return placed
+
+    def _current_fact_ids(self) -> list[str]:
+        """The fact list's current row when nothing is selected (Ctrl+1..9 right after moving with the keys)."""
+        current = self.panes.facts.list.currentIndex()
+        fact_id = current.data(Role.FACT_ID) if current.isValid() else None
+        return [fact_id] if fact_id else []
 
     def move_selected(self, delta: int) -> bool:
         """Alt+Up / Alt+Down: move the current placement one row, keeping it selected."""
@@ -131,11 +142,30 @@ class EditHandling:
         self.statusBar().showMessage(message, 8000)
         return len(ids)
 
-    def reword_selected(self) -> None:
-        index = self.panes.outline.currentIndex()
-        if index.isValid() and not index.data(Role.IS_SECTION):
-            self.panes.outline.setFocus()
-            self.panes.outline.edit(index.siblingAtColumn(0))
+    def reword_selected(self) -> RewordEditor | None:
+        """F2 or a double-click on a placement: the rewording editor, the original wording in full above it."""
+        from briefing.ui.panes.reword_editor import RewordEditor
+
+        pid = self.current_placement_id()
+        if pid is None:
+            return None
+        editor = RewordEditor(self.brief, self.undo_stack, pid, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.finished.connect(lambda _result: self.panes.outline.setFocus())
+        editor.open()
+        editor.editor.setFocus()
+        return editor
+
+    def edit_source_details(self, source_id: str) -> SourceDetailsEditor | None:
+        """The source details editor for one source (window-modal, not blocking); None for an unknown id."""
+        from briefing.ui.panes.source_details import SourceDetailsEditor
+
+        if source_id not in self.brief.extractions:
+            return None
+        editor = SourceDetailsEditor(self.brief, self.undo_stack, source_id, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
+        return editor
 
     def add_selection_as_fact(self) -> Fact | None:
         """The text selected in the article becomes a fact of its own (exact offsets), selected in the list."""

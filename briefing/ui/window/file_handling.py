@@ -45,6 +45,9 @@ def local_paths(urls: list[QUrl]) -> list[str]:
     return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile()]
 
 
+LAST_FOLDER_KEY = "dialogs/last_folder"  # where a file dialog was last used, for a brief never saved
+
+
 class FileHandling:
     """Mixed into MainWindow; relies on its ``brief``, ``brief_path``, ``undo_stack``, ``remember_recent`` and
     ``set_brief``/``report_error``/``maybe_save``/``default_template`` members."""
@@ -197,13 +200,24 @@ class FileHandling:
 
     # ----------------------------------------------------------------- interactive (dialogs)
     def _folder(self) -> str:
-        return str(self.brief_path.parent) if self.brief_path else ""
+        """Where Open, Add Source, Save and Export start: the brief's folder, else the last folder one was used in."""
+        if self.brief_path is not None:
+            return str(self.brief_path.parent)
+        last = self.settings.value(LAST_FOLDER_KEY)
+        return last if isinstance(last, str) and Path(last).is_dir() else ""
+
+    def _note_folder(self, path: str | Path) -> None:
+        self.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+
+    def _suggested(self, name: str) -> str:
+        return str(Path(self._folder() or Path.home()) / name)
 
     def open_interactive(self) -> None:
         from briefing.ui.window import dialogs
 
         path = dialogs.choose_open_path(self, self._folder())
         if path:
+            self._note_folder(path)
             self.open_file_interactive(path)
 
     def open_file_interactive(self, path: str) -> None:
@@ -224,6 +238,7 @@ class FileHandling:
 
         path = dialogs.choose_article_path(self, self._folder())
         if path:
+            self._note_folder(path)
             self.start_extraction(path, ADD if self.brief.sections else NEW)
 
     def new_brief_interactive(self) -> None:
@@ -242,18 +257,27 @@ class FileHandling:
     def save_as_interactive(self) -> bool:
         from briefing.ui.window import dialogs
 
-        suggestion = str(self.brief_path or Path.home() / (file_stem_for(self.brief_name()) + BRIEF_SUFFIX))
+        suggestion = str(self.brief_path or self._suggested(file_stem_for(self.brief_name()) + BRIEF_SUFFIX))
         path = dialogs.choose_save_path(self, suggestion)
+        if path is not None:
+            self._note_folder(path)
         return path is not None and self.guarded(self.save_brief, path) is not None
 
     def export_interactive(self) -> None:
+        """Export, first saying what the brief leaves out or lacks (Unplaced, empty sections, sources without
+        publisher or date) so the analyst can go back and fix it."""
+        from briefing.export.checks import export_report
+        from briefing.ui.window import dialogs
+
+        report = export_report(self.brief)
+        if report and self.interactive and not dialogs.confirm_export(self, report.lines()):
+            return
         target = self.default_export_path()
         if target is None:
-            from briefing.ui.window import dialogs
-
-            path = dialogs.choose_export_path(self, str(Path.home() / (file_stem_for(self.brief_name()) + ".docx")))
+            path = dialogs.choose_export_path(self, self._suggested(file_stem_for(self.brief_name()) + ".docx"))
             if path is None:
                 return
+            self._note_folder(path)
             target = Path(path)
         written = self.guarded(self.export_docx, target)
         if written is not None:

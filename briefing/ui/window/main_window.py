@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton, QW
 
 from briefing.core import events as ev
 from briefing.core.brief import Brief
+from briefing.ui.accessible import name_toolbar_buttons
 from briefing.ui.models import (
     KIND_COLORS,
     BriefTreeModel,
@@ -23,10 +24,12 @@ from briefing.ui.models import (
     FactListModel,
 )
 from briefing.ui.models.brief_follower import follow_brief
+from briefing.ui.models.roles import Role
 from briefing.ui.window.actions import build_actions
 from briefing.ui.window.claims import ClaimCommands
 from briefing.ui.window.edit_handling import EditHandling
 from briefing.ui.window.file_handling import FileHandling, brief_stem
+from briefing.ui.window.geometry import keep_on_screen, size_for_first_start
 from briefing.ui.window.layout import COLUMN_SIZES, LEFT_SIZES, RIGHT_SIZES, build_panes
 from briefing.ui.window.model_reader import ModelReader
 from briefing.ui.window.office import OfficeCommands
@@ -37,7 +40,6 @@ if TYPE_CHECKING:
     from briefing.core.template import Template
 
 APP_TITLE = "Briefing"
-DEFAULT_SIZE = (1280, 800)
 PAINT_WAIT_MS = 2_000  # work waiting for the first paint runs after this even if the window was never painted
 
 
@@ -71,16 +73,22 @@ class MainWindow(FileHandling, EditHandling, QMainWindow):
         self.panes = build_panes(self, self.fact_proxy, self.undo_stack)
         self.setCentralWidget(self.panes.main_splitter)
         self.panes.outline.setModel(self.tree_model)
+        self.tree_model.notice.connect(lambda message: self.statusBar().showMessage(message, 5000))
+        self.panes.source.details_requested.connect(self.edit_source_details)
+        self.panes.outline.doubleClicked.connect(
+            lambda index: self.reword_selected() if not index.data(Role.IS_SECTION) else None)
         self.panes.source.set_kind_colors(KIND_COLORS)
         self.sources = SourceImport(self)  # several files, a folder, a web address
         self.office = OfficeCommands(self)  # citation style, PDF, clipboard
         self.claims = ClaimCommands(self)  # corroboration groups and the jump between their sentences
         self.window_actions = build_actions(self)
+        if self.window_actions.toolbar is not None:
+            name_toolbar_buttons(self.window_actions.toolbar)
         self._build_status_bar()
         self._build_view_menu()
         self._wire()
         self.setAcceptDrops(True)
-        self.resize(*DEFAULT_SIZE)
+        size_for_first_start(self)
         self._sized = False
         self._restored_splitters = False
         self._after_paint: list[Callable[[], object]] | None = []  # None once the window has been painted
@@ -200,6 +208,8 @@ class MainWindow(FileHandling, EditHandling, QMainWindow):
     def _sources_changed(self) -> None:
         """With several sources, each fact row also names its source; a new source is read by the model."""
         self.model_reader.schedule()
+        self.panes.facts.set_sources([(sid, x.source.title or x.source.publisher or sid)
+                                      for sid, x in self.brief.extractions.items()])
         delegate = self.panes.facts.list.itemDelegate()
         show_source = len(self.brief.extractions) > 1
         if delegate.show_source != show_source:
@@ -337,6 +347,7 @@ class MainWindow(FileHandling, EditHandling, QMainWindow):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            keep_on_screen(self)
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
