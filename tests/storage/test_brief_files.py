@@ -65,7 +65,7 @@ def test_the_file_is_readable_yaml_with_the_format_first_and_an_end_marker(tmp_p
     assert list(data["sections"][0]) == ["id", "title", "guidance", "layout", "min", "max", "text",
                                          "placements"]
     assert list(data["sections"][0]["placements"][0]) == ["id", "fact", "text", "note"]
-    assert list(data["sources"][0]) == ["source", "facts", "entities", "acronyms"]
+    assert list(data["sources"][0]) == ["source", "facts", "entities", "acronyms", "model"]
 
 
 def test_saving_twice_gives_identical_bytes(brief):

@@ -40,6 +40,7 @@ class TimelineView(QTableView):
         header.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SOURCES, QHeaderView.ResizeMode.Interactive)  # titles can be long: elided
         header.resizeSection(SOURCES, SOURCES_WIDTH)
+        header.setAccessibleName("Timeline columns: date, event, sources")
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.doubleClicked.connect(self._choose)
         self.timeline.modelReset.connect(self.resizeRowsToContents)  # wrapped wording gets its height

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from briefing.ui.models.fact_groups import details_lines, next_partner
 
 if TYPE_CHECKING:
-    from briefing.ui.window.main_window import MainWindow
+    from PySide6.QtWidgets import (
+        QMainWindow as MainWindow,  # the window that owns this; it imports this module
+    )
 
 
 class ClaimCommands:

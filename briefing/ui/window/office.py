@@ -19,10 +19,13 @@ from briefing.core.errors import BriefingError
 from briefing.core.template import CITATION_STYLES
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import (
+        QMainWindow as MainWindow,  # the window that owns this; it imports this module
+    )
+
     from briefing.export.citations import CitationOptions
     from briefing.export.clipboard import ClipboardContent
     from briefing.ui.window.extraction_worker import ExtractionJob
-    from briefing.ui.window.main_window import MainWindow
 
 STYLE_LABELS = {"numbered": "&Numbered [1] with Sources", "footnotes": "&Footnotes",
                 "author-date": "&Author-date (Publisher, date)"}

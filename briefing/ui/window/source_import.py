@@ -17,10 +17,13 @@ from briefing.core.errors import BriefingError
 from briefing.storage.paths import is_brief_file
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import (
+        QMainWindow as MainWindow,  # the window that owns this; it imports this module
+    )
+
     from briefing.core.extraction import Extraction
     from briefing.sources.locations import Imported
     from briefing.ui.window.extraction_worker import ExtractionJob
-    from briefing.ui.window.main_window import MainWindow
 
 
 class SourceImport(QObject):
