@@ -24,7 +24,7 @@ from briefing.extract import lexicon as lx
 from briefing.extract.dates import MONTHS, WEEKDAYS
 from briefing.extract.gazetteer import DEMONYMS, US_STATE_ABBREVIATIONS, US_STATE_CODES, places
 from briefing.extract.mentions import Mention
-from briefing.extract.roles import ROLE_MODIFIERS, lowercase_words
+from briefing.extract.roles import ROLE_MODIFIERS, clean_role, lowercase_words
 
 if TYPE_CHECKING:
     from briefing.extract.names import Discovery, EntityIndex
@@ -83,7 +83,6 @@ _ROLE_AFTER = re.compile(
     rf",[ ](?:the[ ]|a[ ]|an[ ])?(?P<role>[^,.;:“”\"()\n]{{2,80}}?)(?=[,.;]|$|[ ](?:{lx.SPEECH_VERBS}|who|and)\b)")
 _ROLE_HEAD_AFTER = re.compile(rf"[ ](?:{lx.ROLE_HEADS})\b")
 _ROLE_NOUN_AFTER = re.compile(rf"[ ](?:{lx.ROLE_NOUNS})\b")
-_ROLE_DETERMINER = re.compile(r"^(?:its|his|her|their|our|the|a|an)[ ]")
 _HAS_ROLE_NOUN = re.compile(rf"\b(?:{lx.ROLE_NOUNS}|{lx.ROLE_HEADS})\b", re.IGNORECASE)
 _CAP_RUN = re.compile(rf"{lx.CAP_WORD}(?:[ ](?:of|for|and|&|the)?[ ]?{lx.CAP_WORD})*")
 
@@ -232,9 +231,14 @@ class ModelNames:
                 parts.setdefault(form, set()).add(name)
         return full, parts
 
+    def _gazetteer_name(self, name: str) -> str:
+        """The gazetteer's name for ``name``, also when a dateline writes it in capitals ("CLEVELAND")."""
+        return self.gazetteer.get(name) or (self.gazetteer.get(name.title(), "") if name.isupper() and
+                                             len(name) > 3 else "")
+
     def _is_place(self, name: str, count: Counter[str], label_fac: bool) -> bool:
         """Whether a name the model calls a place (or an organisation, with a place cue) is one."""
-        if name in self.gazetteer or name in self.cued:
+        if self._gazetteer_name(name) or name in self.cued:
             return True
         words = name.split(" ")
         if len(words) > 1 and words[-1] in _FACILITY_HEADS:
@@ -348,7 +352,7 @@ class ModelNames:
                 for part in name.split("-"):  # "U.S.-Canada (trade)": two places, no organisation
                     found.add_place(part, self.gazetteer[part])
             elif self._is_place(name, count, name in fac):
-                found.add_place(name, self.gazetteer.get(name, name))
+                found.add_place(name, self._gazetteer_name(name) or name)
             elif count["ORG"] + count["PLACE"] > 0:
                 organisation = self._organisation(name, people, parts)
                 if organisation and organisation not in self.gazetteer:
@@ -394,7 +398,7 @@ class ModelNames:
                 found.people[p.text] = before.group("title")
                 continue
             if before:
-                found.people[p.text] = _ROLE_DETERMINER.sub("", before.group("role"))
+                found.people[p.text] = clean_role(before.group("role"))
                 org = self._role_organisation(before, people)
                 if org:
                     found.add_organisation(org)

@@ -38,7 +38,10 @@ _OFFICE = re.compile(
 _OFFICE_BRIEF = re.compile(rf"{lx.ROLE_HEADS}[ ](?:for|of|on|to)[ ](?:the[ ])?$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|(?:[A-Z]\.){2,4}")
 _POSSESSIVES = ("’s", "'s", "’", "'")
-_DETERMINER = re.compile(r"^(?:its|his|her|their|our|the|a|an)[ ]")
+# Words that may stand before a role noun but are not part of the role ("toured with singer ...").
+_NOT_ROLE_WORDS = frozenset(
+    "its his her their our the a an it with and or to of for by as at in on from that this who which was is "
+    "were are be been also said says told".split())
 
 
 @functools.lru_cache(maxsize=2)
@@ -74,6 +77,14 @@ def _no_possessive(word: str) -> str:
     return word
 
 
+def clean_role(role: str) -> str:
+    """The role without the words before it that belong to the sentence ("it with singer" -> "singer")."""
+    words = role.split(" ")
+    while len(words) > 1 and words[0] in _NOT_ROLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _plain_organisation(org: str) -> bool:
     first = org.split(" ")[0]
     return (org not in places() and first not in lx.NOT_NAME_WORDS and first not in DEMONYMS
@@ -98,7 +109,7 @@ def lower_case_roles(text: str, start: int, end: int) -> Iterator[tuple[str, str
                         " " not in org and _at_sentence_start(text, before.start())
                         and first.lower() in lowercase_words(text)):
                     org = ""  # a sentence's capital on a common word ("Company chairman ...")
-        yield m.group("name"), _DETERMINER.sub("", m.group("role")), org
+        yield m.group("name"), clean_role(m.group("role")), org
 
 
 def named_by_kind(text: str, start: int, end: int) -> Iterator[str]:
