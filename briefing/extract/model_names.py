@@ -1,14 +1,13 @@
 """People, organisations and places from the statistical model's entities, with our rules around them.
 
 The model finds names the rules cannot (any organisation, any person without a title), but it is loose at
-the edges and unsure of types: "the Group of Eight (G8", "Holcomb’s 2016", "Mr Brown's International
-Finance Facility", a surname typed as a place in one sentence and an organisation in the next, "Benchmark"
-at the head of a sentence. So each span is first trimmed and split (articles, possessives, titles, an
-unclosed parenthesis, places joined to an organisation by "and"), then every surface form gets one type for
-the whole article by vote, with what is known winning over the vote: a part of a full person name is that
-person, a gazetteer name is a place, an acronym-shaped word is an organisation. A place the gazetteer does
-not know needs more than the model's word for it: a cue ("Logar province", "Monroe, La."), several words,
-or a facility's head noun ("Tiananmen Square"). Roles come from the words around a name ("Gazprom
+the edges and unsure of types: a surname typed as a place in one sentence and an organisation in the
+next, "Benchmark" at the head of a sentence. So each span is first trimmed (``entity_spans``), then every
+surface form gets one type for the whole article by vote, with what is known winning over the vote: a part
+of a full person name is that person, a gazetteer name is a place, an acronym-shaped word is an
+organisation. A place the gazetteer does not know needs more than the model's word for it: a cue ("Logar
+province", "Monroe, La.", "Addison, a village", "northern Sierra Nevada"), a locative preposition before it
+("in Eastwick"), or a facility's head noun ("Tiananmen Square"). Roles come from the words around a name ("Gazprom
 chairman Aleksey Miller", "Tim Morrison, a former National Security Council official"). The results go into
 the same ``Discovery`` the rules fill, so the mention finder and the speakers use one index.
 """
@@ -17,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.extract import lexicon as lx
 from briefing.extract.dates import MONTHS, WEEKDAYS
+from briefing.extract.entity_spans import PLACE_CUE, Piece, strip_titles, trimmed
 from briefing.extract.gazetteer import DEMONYMS, US_STATE_ABBREVIATIONS, US_STATE_CODES, places
 from briefing.extract.mentions import Mention
 from briefing.extract.roles import ROLE_MODIFIERS, clean_role, lowercase_words
@@ -31,26 +30,6 @@ if TYPE_CHECKING:
     from briefing.extract.ner import ModelSpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_DETERMINERS = frozenset("the The THE a A an An".split())
-_PARTICLES = frozenset("de da di del della der van von la le al el bin ibn".split())
-_GENERATIONS = frozenset("Jr Sr II III IV".split())
-_SEPARATOR = re.compile(r"[ ]+[@|–—/][ ]+|[ ]*[@|][ ]*")
-_POSSESSIVE = re.compile(r"(?:’s|'s|’|')(?=[ ]|$)")
-_TRAILING = " ,;:-–—“”\"‘’'"
-# Titles and offices written before a name, which the model sometimes takes into a PERSON span.
-PERSON_TITLES = frozenset(
-    "Mr Mrs Ms Mx Dr Prof Sir Dame Lord Lady Sen Rep Gov Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Brig Rev Amb "
-    "Hon President Vice Prime Minister Secretary Senator Governor Judge Justice King Queen Prince Princess Pope "
-    "Sheikh Emir Chairman Chairwoman Chief Director Commissioner Ambassador General Colonel Captain Lieutenant "
-    "Sergeant Officer Detective Professor Doctor Mayor Speaker Leader Deputy Former Acting Premier CEO "
-    "Representative Congressman Congresswoman Councilman Councilwoman Assemblyman Assemblywoman Attorney "
-    "Inspector Superintendent Principal Coach Bishop Cardinal Rabbi Imam Chancellor Envoy Spokesman "
-    "Spokeswoman Spokesperson Foreign Finance Defence Defense Interior Health Treasury Trade Energy State "
-    "Under-Secretary Undersecretary Minister-President Economy Labour Labor Home Education Justice".split())
-# Place nouns that follow a name and make it a place: "Logar province", "the Sarkh district".
-_PLACE_CUE = re.compile(
-    r"[ ](?:province|district|county|region|area|state|city|town|village|valley|governorate|prefecture|oblast|"
-    r"municipality|neighbou?rhood|suburb|island|islands|peninsula|border\b(?![ ]protection))\b")
 # "Addison, a village southwest of Ithaca": what a place is, said right after its name, and where.
 _PLACE_APPOSITION = re.compile(
     r",[ ](?:a|the)[ ](?:[a-z]+[ ])?(?:village|town|city|suburb|hamlet|borough|township|county|province|region|"
@@ -87,73 +66,6 @@ _HAS_ROLE_NOUN = re.compile(rf"\b(?:{lx.ROLE_NOUNS}|{lx.ROLE_HEADS})\b", re.IGNO
 _CAP_RUN = re.compile(rf"{lx.CAP_WORD}(?:[ ](?:of|for|and|&|the)?[ ]?{lx.CAP_WORD})*")
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A trimmed model entity: where it is in the source text, its words, and the model's label."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-
-
-def _trimmed(text: str, a: int, b: int, label: str) -> list[Piece]:
-    """The span without what is not the name: leading articles and lower-case words, an unclosed
-    parenthesis, a trailing possessive; a possessive inside splits it into owner and thing owned, and a
-    separator ("TX @ Toyota Music Factory", "Amphitheatre – St. Louis") into its parts."""
-    separator = _SEPARATOR.search(text, a, b)
-    if separator:
-        return _trimmed(text, a, separator.start(), label) + _trimmed(text, separator.end(), b, label)
-    opening = text.find("(", a, b)
-    if opening >= 0 and text.find(")", opening, b) < 0:
-        b = opening
-    while a < b:
-        while a < b and text[b - 1] in _TRAILING:
-            b -= 1
-        tail = _POSSESSIVE.search(text, max(a, b - 2), b)
-        if tail and tail.end() == b and b - a > 3:
-            b = tail.start()
-            continue
-        break
-    while a < b and text[a] in _TRAILING:
-        a += 1
-    cue = _PLACE_CUE.search(text, a, b)
-    if cue and cue.end() == b and cue.start() > a:
-        b = cue.start()  # "Logar province": the name is Logar, and the noun after it says it is a place
-    words = text[a:b].split(" ")
-    while len(words) > 1 and (words[0] in _DETERMINERS or words[0][:1].islower()):
-        a += len(words.pop(0)) + 1
-    while len(words) > 1 and words[-1][:1].islower() and words[-1] not in _PARTICLES:
-        b -= len(words.pop()) + 1  # "The Associated Press that": the name ends at its last capital
-    while len(words) > 2 and words[-1].rstrip(".,") in _GENERATIONS:
-        b -= len(words.pop()) + 1  # "Patrick W. Carlineo Jr.": the name without Jr.
-        while b > a and text[b - 1] in " ,":
-            b -= 1
-    if a > 0 and text[a - 1] in "@#":
-        return []  # a handle or hashtag ("@Ilhan"), not a name in the prose
-    if b <= a or not any(c.isupper() for c in text[a:b]):
-        return []
-    inner = _POSSESSIVE.search(text, a, b)
-    if inner and inner.start() > a:
-        owner_label = "GPE" if text[a:inner.start()] in places() else label
-        if text[a:b].split(" ")[0].rstrip(".") in PERSON_TITLES and label != "PERSON":
-            owner_label = "PERSON"
-        return _trimmed(text, a, inner.start(), owner_label) + _trimmed(text, inner.end() + 1, b, label)
-    return [Piece(a, b, text[a:b], label)]
-
-
-def _strip_titles(piece: Piece) -> tuple[Piece, str]:
-    """A PERSON piece without the titles before the name ("Superintendent Jennifer McCormick"), and them."""
-    words = piece.text.split(" ")
-    titles = []
-    while len(words) > 1 and words[0].rstrip(".") in PERSON_TITLES:
-        titles.append(words.pop(0))
-    if not titles:
-        return piece, ""
-    start = piece.end - len(" ".join(words))
-    return Piece(start, piece.end, piece.text[start - piece.start:], piece.label), " ".join(titles)
-
-
 def _person_shaped(name: str) -> bool:
     return bool(_NAME_SHAPE.fullmatch(name)) and name not in places() and name.split(" ")[0] not in DEMONYMS
 
@@ -177,12 +89,12 @@ class ModelNames:
         for span in spans:
             if span.label == "NORP":
                 continue
-            for piece in _trimmed(text, span.start, span.end, span.label):
+            for piece in trimmed(text, span.start, span.end, span.label):
                 piece = self._sentence_capital(piece)
                 if piece is None:
                     continue
                 if piece.label == "PERSON":
-                    piece, titles = _strip_titles(piece)
+                    piece, titles = strip_titles(piece)
                     if titles:
                         self.titles.setdefault(piece.text, titles)
                 self.pieces.append(piece)
@@ -270,7 +182,7 @@ class ModelNames:
         place by its own cue): a place by the words after it."""
         for start, end in self.where.get(name, ()):
             after = self.text[end:end + 40]
-            if _PLACE_CUE.match(after) or _PLACE_APPOSITION.match(after) or \
+            if PLACE_CUE.match(after) or _PLACE_APPOSITION.match(after) or \
                     _DIRECTION.search(self.text, max(0, start - 14), start) or \
                     _DIRECTION_OF.search(self.text, max(0, start - 20), start):
                 return True
@@ -398,7 +310,7 @@ class ModelNames:
                 found.people[p.text] = before.group("title")
                 continue
             if before:
-                found.people[p.text] = clean_role(before.group("role"))
+                found.people[p.text] = clean_role(before.group("role"), before.group("mods"))
                 org = self._role_organisation(before, people)
                 if org:
                     found.add_organisation(org)

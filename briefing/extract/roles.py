@@ -77,12 +77,13 @@ def _no_possessive(word: str) -> str:
     return word
 
 
-def clean_role(role: str) -> str:
-    """The role without the words before it that belong to the sentence ("it with singer" -> "singer")."""
-    words = role.split(" ")
-    while len(words) > 1 and words[0] in _NOT_ROLE_WORDS:
-        words.pop(0)
-    return " ".join(words)
+def clean_role(role: str, mods: str) -> str:
+    """The role without the words before it that belong to the sentence: ``mods`` are the words the
+    pattern took before the role noun, and only those after the last function word among them stay
+    ("toured with singer" -> "singer", "its chairman" -> "chairman", "former special envoy" stays)."""
+    words = mods.split()
+    cut = max((k + 1 for k, w in enumerate(words) if w in _NOT_ROLE_WORDS), default=0)
+    return " ".join(words[cut:] + [role[len(mods):].strip()]).strip()
 
 
 def _plain_organisation(org: str) -> bool:
@@ -109,7 +110,7 @@ def lower_case_roles(text: str, start: int, end: int) -> Iterator[tuple[str, str
                         " " not in org and _at_sentence_start(text, before.start())
                         and first.lower() in lowercase_words(text)):
                     org = ""  # a sentence's capital on a common word ("Company chairman ...")
-        yield m.group("name"), clean_role(m.group("role")), org
+        yield m.group("name"), clean_role(m.group("role"), m.group("mods")), org
 
 
 def named_by_kind(text: str, start: int, end: int) -> Iterator[str]:

@@ -108,3 +108,30 @@ def test_a_lone_head_noun_stands_for_the_one_organisation_named_with_it():
 
 def test_an_institution_building_speaks_as_an_organisation():
     assert ("Kremlin", "organization") in entities("The Kremlin said the talks in Geneva had gone well.")
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Mateo R. Okafor Jr., 41, of Dunmore, a town east of Scranton, was charged on Monday. Okafor denied it.",
+     "Mateo R. Okafor", "person"),
+    ("Mateo R. Okafor Jr., 41, of Dunmore, a town east of Scranton, was charged on Monday. Okafor denied it.",
+     "Dunmore", "place"),
+    ("The band plays Austin, TX and then Tulsa, OK in May.", "Texas", "place"),
+    ("Fox News host Jeanine Pirro's remarks drew criticism.", "Jeanine Pirro", "person"),
+], ids=["without Jr.", "place by apposition", "postal code after a town", "a role makes a person"])
+def test_names_keep_their_type_by_the_words_around_them(text, name, kind):
+    assert (name, kind) in entities(text)
+
+
+def test_a_handle_is_no_name_of_its_own():
+    found = entities("\u2014 Rep. Dana Whitlock (@Dana) November 19, 2019. Whitlock later deleted the post.")
+    assert ("Dana", "organization") not in found and ("Dana Whitlock", "person") in found
+
+
+def test_a_role_keeps_none_of_the_sentence_before_it():
+    extraction = refined("The band toured with singer Mara Lindqvist last spring.")
+    assert {(e.name, e.role) for e in extraction.entities if e.type == "person"} == {("Mara Lindqvist", "singer")}
+
+
+def test_a_dateline_in_capitals_is_the_gazetteer_place():
+    extraction = refined("CLEVELAND \u2014 The orchestra opened its season in Cleveland on Friday.")
+    assert [(e.name, e.type) for e in extraction.entities if e.type == "place"] == [("Cleveland", "place")]
