@@ -1,9 +1,10 @@
 """Discovering who and what an article names: people with their roles, organisations, acronym owners.
 
 Discovery runs over the whole body once, with a handful of compiled patterns (role appositions such as
-"the SAPM on Industries and Production, Haroon Akhtar Khan", titles, "led by ...", "... said"), then the
-results become one dict from surface form to entity (``EntityIndex``) that ``mentions`` looks words up in.
-Shorter forms of a person's name ("Akhtar Khan", "Khan") point to the full name when only one person has
+"the SAPM on Industries and Production, Haroon Akhtar Khan", titles, "led by ...", "... said", and the
+lower-case roles and offices of ``roles``); the model pass (``model_names``) adds what the statistical
+model finds to the same Discovery. Then the results become one dict from surface form to entity
+(``EntityIndex``) that ``mentions`` looks words up in. Shorter forms of a person's name ("Akhtar Khan", "Khan") point to the full name when only one person has
 them, which is how "said Khan" resolves to "Haroon Akhtar Khan".
 """
 
@@ -34,8 +35,8 @@ _TITLED = re.compile(rf"{_CAPITAL}{lx.TITLE_RUN}(?P<name>{lx.SHORT_NAME})\b")
 _CONTEXT = re.compile(
     rf"\b(?:(?:led|headed|chaired|accompanied|represented|hosted|signed|received|welcomed)[ ]by"
     rf"|met(?:[ ]with)?|called[ ]on|[Mm]eeting[ ]with|{lx.SPEECH_VERBS})[ ](?P<name>{lx.NAME})\b")
-_CHUNK = rf"{lx.CAP_WORD}(?:(?:[ ](?:of|for|and|&|on|de)(?:[ ]the)?)?[ ]{lx.CAP_WORD})*"
-CHUNK = re.compile(_CHUNK)
+CHUNK = re.compile(rf"{lx.CAP_WORD}(?:(?:[ ](?:of|for|and|&|on|de)(?:[ ]the)?)?[ ]{lx.CAP_WORD})*")
+
 _CONNECTORS = frozenset("of for and & on de the".split())
 _ROLE_WORDS = frozenset(
     "Minister Assistant Secretary Adviser Advisor Chairman Chairperson President Governor Ambassador "
@@ -152,17 +153,19 @@ class Discovery:
         self.places.setdefault(name, canonical)
 
     def retire_people(self, people: set[str], not_people: set[str]) -> None:
-        """Drop the rules' people that better evidence contradicts: a name typed otherwise (``not_people``)
-        that the rules found without a role, or one that holds a known full name after extra words ("Treasury Under-Secretary John Taylor",
-        whose extra words become the role); and split organisations that run a person or a place in
-        after "and" ("Department of Homeland Security and Alex Azar")."""
+        """Drop the rules' people that better evidence contradicts: a name the model types otherwise
+        (``not_people``) that the rules found without a role, or one that holds a model's full name after
+        extra words ("Treasury Under-Secretary John Taylor", whose extra words become the role); and cut
+        organisations that run a person or a place in after "and" ("Department of Homeland Security and
+        Alex Azar")."""
         by_last_word: dict[str, list[str]] = {}
         for p in people:
             by_last_word.setdefault(p.rsplit(" ", 1)[-1], []).append(p)
         for name in list(self.people):
             if name in people:
                 continue
-            longer = next((p for p in by_last_word.get(name.rsplit(" ", 1)[-1], ()) if name.endswith(" " + p)), None)
+            same_surname = by_last_word.get(name.rsplit(" ", 1)[-1], ())
+            longer = next((p for p in same_surname if name.endswith(" " + p)), None)
             if longer:
                 role = self.people.pop(name) or name[: -len(longer)].strip()
                 if not self.people.get(longer):

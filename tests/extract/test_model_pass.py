@@ -96,3 +96,11 @@ def test_a_brief_keeps_the_refined_extraction_so_reopening_runs_no_model(tmp_pat
     assert extraction.model.startswith("en_core_web_sm")
     assert {(e.name, e.organization) for e in extraction.entities if e.type == "person"} == {("Aleksey Miller",
                                                                                               "Gazprom")}
+
+
+def test_the_model_pass_alone_can_be_cancelled_and_leaves_the_first_pass_as_it_was(model_loaded):
+    first = extract_text(ARTICLE)
+    before = extraction_to_dict(first)
+    with pytest.raises(ExtractionCancelled):
+        refine(first, cancel=lambda: True)
+    assert extraction_to_dict(first) == before
