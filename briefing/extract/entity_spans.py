@@ -1,8 +1,8 @@
 """The model's entity spans trimmed to the names in them, before any typing.
 
-spaCy's spans are loose at the edges: "the Group of Eight (G8", "Holcomb’s 2016", "Mr Brown's
-International Finance Facility", "The Associated Press that", "TX @ Toyota Music Factory", "Patrick W.
-Carlineo Jr.". ``trimmed`` cuts each to its name (or splits it into the names it holds) without looking
+spaCy's spans are loose at the edges: "the Council of Ten (C10", "Marsh’s 2019", "Mr Lee's Regional
+Water Fund", "The Daily Ledger that", "TX @ Lakeside Music Hall", "Mateo R. Okafor
+Jr.". ``trimmed`` cuts each to its name (or splits it into the names it holds) without looking
 beyond the span, so its offsets stay exact; ``model_names`` then types the names for the whole article.
 """
 
@@ -29,7 +29,7 @@ PERSON_TITLES = frozenset(
     "Inspector Superintendent Principal Coach Bishop Cardinal Rabbi Imam Chancellor Envoy Spokesman "
     "Spokeswoman Spokesperson Foreign Finance Defence Defense Interior Health Treasury Trade Energy State "
     "Under-Secretary Undersecretary Minister-President Economy Labour Labor Home Education Justice".split())
-# Place nouns that follow a name and make it a place: "Logar province", "the Sarkh district".
+# Place nouns that follow a name and make it a place: "Kandor province", "the Velm district".
 PLACE_CUE = re.compile(
     r"[ ](?:province|district|county|region|area|state|city|town|village|valley|governorate|prefecture|oblast|"
     r"municipality|neighbou?rhood|suburb|island|islands|peninsula|border\b(?![ ]protection))\b")
@@ -48,7 +48,7 @@ class Piece:
 def trimmed(text: str, a: int, b: int, label: str) -> list[Piece]:
     """The span without what is not the name: leading articles and lower-case words, an unclosed
     parenthesis, a trailing possessive; a possessive inside splits it into owner and thing owned, and a
-    separator ("TX @ Toyota Music Factory", "Amphitheatre – St. Louis") into its parts."""
+    separator ("TX @ Lakeside Music Hall", "Arena – St. Louis") into its parts."""
     separator = _SEPARATOR.search(text, a, b)
     if separator:
         return trimmed(text, a, separator.start(), label) + trimmed(text, separator.end(), b, label)
@@ -67,18 +67,18 @@ def trimmed(text: str, a: int, b: int, label: str) -> list[Piece]:
         a += 1
     cue = PLACE_CUE.search(text, a, b)
     if cue and cue.end() == b and cue.start() > a:
-        b = cue.start()  # "Logar province": the name is Logar, and the noun after it says it is a place
+        b = cue.start()  # "Kandor province": the name is Kandor, and the noun after it says it is a place
     words = text[a:b].split(" ")
     while len(words) > 1 and (words[0] in _DETERMINERS or words[0][:1].islower()):
         a += len(words.pop(0)) + 1
     while len(words) > 1 and words[-1][:1].islower() and words[-1] not in _PARTICLES:
-        b -= len(words.pop()) + 1  # "The Associated Press that": the name ends at its last capital
+        b -= len(words.pop()) + 1  # "The Daily Ledger that": the name ends at its last capital
     while len(words) > 2 and words[-1].rstrip(".,") in _GENERATIONS:
-        b -= len(words.pop()) + 1  # "Patrick W. Carlineo Jr.": the name without Jr.
+        b -= len(words.pop()) + 1  # "Mateo R. Okafor Jr.": the name without Jr.
         while b > a and text[b - 1] in " ,":
             b -= 1
     if a > 0 and text[a - 1] in "@#":
-        return []  # a handle or hashtag ("@Ilhan"), not a name in the prose
+        return []  # a handle or hashtag ("@Dana"), not a name in the prose
     if b <= a or not any(c.isupper() for c in text[a:b]):
         return []
     inner = _POSSESSIVE.search(text, a, b)

@@ -31,7 +31,7 @@ _REGIONS = (
     "Strait of Hormuz|Gulf of Mexico|Oceania|Scotland|Wales|Northern Ireland"
 ).split("|")
 
-# AP-style state abbreviations in datelines and "Monroe, La.": only with their full stop, so never a word.
+# AP-style state abbreviations in datelines and "Ruston, La.": only with their full stop, so never a word.
 US_STATE_ABBREVIATIONS = dict(pair.split("=") for pair in (
     "Ala.=Alabama|Ariz.=Arizona|Ark.=Arkansas|Calif.=California|Colo.=Colorado|Conn.=Connecticut|Del.=Delaware|"
     "Fla.=Florida|Ga.=Georgia|Ill.=Illinois|Ind.=Indiana|Kan.=Kansas|Ky.=Kentucky|La.=Louisiana|Md.=Maryland|"

@@ -5,9 +5,9 @@ the edges and unsure of types: a surname typed as a place in one sentence and an
 next, "Benchmark" at the head of a sentence. So each span is first trimmed (``entity_spans``), then every
 surface form gets one type for the whole article by vote, with what is known winning over the vote: a part
 of a full person name is that person, a gazetteer name is a place, an acronym-shaped word is an
-organisation. A place the gazetteer does not know needs more than the model's word for it: a cue ("Logar
-province", "Monroe, La.", "Addison, a village", "northern Sierra Nevada"), a locative preposition before it
-("in Eastwick"), or a facility's head noun ("Tiananmen Square"). Roles come from the words around a name ("Gazprom
+organisation. A place the gazetteer does not know needs more than the model's word for it: a cue ("Kandor
+province", "Ruston, La.", "Dunmore, a town", "northern Sierra Nevada"), a locative preposition before it
+("in Eastwick"), or a facility's head noun ("Trafalgar Square"). Roles come from the words around a name ("Gazprom
 chairman Aleksey Miller", "Tim Morrison, a former National Security Council official"). The results go into
 the same ``Discovery`` the rules fill, so the mention finder and the speakers use one index.
 """
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from briefing.extract.ner import ModelSpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# "Addison, a village southwest of Ithaca": what a place is, said right after its name, and where.
+# "Dunmore, a town east of Scranton": what a place is, said right after its name, and where.
 _PLACE_APPOSITION = re.compile(
     r",[ ](?:a|the)[ ](?:[a-z]+[ ])?(?:village|town|city|suburb|hamlet|borough|township|county|province|region|"
     r"district|port|capital|island|state)\b")
@@ -38,10 +38,10 @@ _DIRECTION_OF = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)[ ]of[ ]$")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|into|at)[ ](?:the[ ])?$")
 _IN = re.compile(r"\b(?:in|near|outside|across|around|throughout)[ ]$")
-# "northern Sierra Nevada", "eastern Indiana": a compass adjective before a name makes it a place.
+# "northern Sierra Nevada", "eastern Ohio": a compass adjective before a name makes it a place.
 _DIRECTION = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
                         r"(?:ern)?[ ]$")
-# The last word of a named site: "Tiananmen Square", "the Indiana Statehouse".
+# The last word of a named site: "Trafalgar Square", "the Ohio Statehouse".
 _FACILITY_HEADS = frozenset(
     "Square Street Avenue Road Bridge Airport Station Statehouse Capitol Palace Park Stadium Arena Tower "
     "Building Plaza Gate Base Camp Prison Hospital Cathedral Mosque Temple Church Museum Dam Canal Port "
@@ -144,7 +144,7 @@ class ModelNames:
         return full, parts
 
     def _gazetteer_name(self, name: str) -> str:
-        """The gazetteer's name for ``name``, also when a dateline writes it in capitals ("CLEVELAND")."""
+        """The gazetteer's name for ``name``, also when a dateline writes it in capitals ("DAYTON")."""
         return self.gazetteer.get(name) or (self.gazetteer.get(name.title(), "") if name.isupper() and
                                              len(name) > 3 else "")
 
@@ -154,7 +154,7 @@ class ModelNames:
             return True
         words = name.split(" ")
         if len(words) > 1 and words[-1] in _FACILITY_HEADS:
-            return True  # "Tiananmen Square", "the Indiana Statehouse", whatever the model's type
+            return True  # "Trafalgar Square", "the Ohio Statehouse", whatever the model's type
         if not count["PLACE"] or count["PLACE"] < count["ORG"] or _ACRONYM_SHAPE.fullmatch(words[-1]):
             return False
         if len(words) == 1:  # "reporters in Eastwick"; "at" goes with organisations too ("at Oxfam")
@@ -162,7 +162,7 @@ class ModelNames:
         return not label_fac and words[-1] not in lx.ORG_SUFFIXES and self._located(name, _LOCATIVE)
 
     def _role_follows(self, name: str) -> bool:
-        """Whether a lower-case role noun follows ``name`` wherever it stands ("White House Russia adviser")."""
+        """Whether a lower-case role noun follows ``name`` wherever it stands ("White House Asia adviser")."""
         ends = [end for _start, end in self.where.get(name, ())]
         return bool(ends) and all(_ROLE_NOUN_AFTER.match(self.text, e, e + 40) for e in ends)
 
@@ -170,15 +170,15 @@ class ModelNames:
         return any(re.match(r"[a-z.],[ ]$", self.text[max(0, a - 3):a]) for a, _ in self.where.get(code, ()))
 
     def _located(self, name: str, preposition: re.Pattern[str]) -> bool:
-        """Whether a locative preposition stands before ``name`` somewhere ("in the San Ysidro area"):
-        a name the model calls a place in a list of bands ("Bon Jovi, Sheryl Crow") has none."""
+        """Whether a locative preposition stands before ``name`` somewhere ("in the Mesa Verde area"):
+        a name the model calls a place in a list of bands has none."""
         for start, _end in self.where.get(name, ()):
             if preposition.search(self.text, max(0, start - 20), start):
                 return True
         return False
 
     def _cued(self, name: str, cued: set[str]) -> bool:
-        """"Logar province", "Monroe, La.", "San Ysidro, California", "Sarkh, Logar" (when Logar is a
+        """"Kandor province", "Ruston, La.", "Mesa Verde, California", "Velm, Kandor" (when Kandor is a
         place by its own cue): a place by the words after it."""
         for start, end in self.where.get(name, ()):
             after = self.text[end:end + 40]
@@ -201,13 +201,13 @@ class ModelNames:
         if name in parts or name in DEMONYMS or name in lx.NOT_NAME_WORDS or not name[:1].isupper():
             return ""
         if name.endswith("s") and name[:-1] in parts:
-            return ""  # "the Bidens": a family, not an organisation
+            return ""  # "the Hartleys": a family, not an organisation
         if words[0].lower() in MONTHS or words[0].lower() in WEEKDAYS:
-            return ""  # "July 25" left over from "Trump’s July 25 call"
+            return ""  # "March 3" left over from "the mayor’s March 3 call"
         if " " not in name and name.lower() in self.common:
             return ""  # one capitalised common word ("Benchmark", "Legislature"): no name to list
         if any(" ".join(words[i:j]) in people for i in range(len(words)) for j in range(i + 2, len(words) + 1)):
-            return ""  # "Ukraine Kurt Volker": a place and a person run together, no organisation
+            return ""  # "Poland Karl Venner": a place and a person run together, no organisation
         if _CODE.search(name):
             return ""
         if self._office_fragment(name):
@@ -215,8 +215,8 @@ class ModelNames:
         return name
 
     def _without_descriptors(self, name: str) -> str:
-        """"ISP Freedom2surf" without the acronym for a common noun that describes it; "White House
-        Russia" (before "adviser") without the place that is the adviser's brief."""
+        """"ISP Netzoom" without the acronym for a common noun that describes it; "White House
+        Asia" (before "adviser") without the place that is the adviser's brief."""
         words = name.split(" ")
         acronyms = self.found.acronyms
         while len(words) > 1 and words[0] in acronyms and not _is_capitalised_name(acronyms[words[0]]):
@@ -226,7 +226,7 @@ class ModelNames:
         return " ".join(words)
 
     def _office_fragment(self, name: str) -> bool:
-        """"Monetary Affairs" of "Economic and Monetary Affairs Commissioner": a portfolio inside a title,
+        """"Regional Affairs" of "Trade and Regional Affairs Commissioner": a portfolio inside a title,
         unless the name also stands alone somewhere or is plainly an organisation's."""
         words = name.split(" ")
         if words[-1] in lx.ORG_SUFFIXES or _ACRONYM_SHAPE.fullmatch(name) or name in self.found.offices.values():
@@ -289,10 +289,10 @@ class ModelNames:
 
     def _role_organisation(self, before: re.Match[str], people: set[str]) -> str:
         """The organisation named before a lower-case role ("Gazprom" in "Gazprom chairman"), or ""; at a
-        sentence start only one the model or the rules know ("High school teacher" names no "High")."""
+        sentence start only one the model or the rules know ("High school art teacher" names no "High")."""
         org = self._without_descriptors((before.group("org") or "").strip())
         if not set(before.group("mods").split()) <= ROLE_MODIFIERS:
-            return ""  # "High school math teacher": the capital opens the sentence, not an organisation
+            return ""  # "High school art teacher": the capital opens the sentence, not an organisation
         if not org or org in self.gazetteer or org in DEMONYMS or org in people or \
                 org.split(" ")[0] in lx.NOT_NAME_WORDS:
             return ""

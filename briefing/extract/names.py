@@ -97,8 +97,8 @@ def organisation_in(words: list[str]) -> str | None:
 
 
 def _organisations_in(chunk: str) -> list[str]:
-    """The organisations a capitalised run names: two when "and" joins two whole names ("Ludwig Maximilian
-    University of Munich and the University of Goethe"), else at most one ("Customs and Border Protection")."""
+    """The organisations a capitalised run names: two when "and" joins two whole names ("Northfield
+    University and the University of Keswick"), else at most one ("Customs and Border Protection")."""
     at = chunk.find(" and ")
     while at >= 0:
         left, right = organisation_in(chunk[:at].split(" ")), organisation_in(chunk[at + 5:].split(" "))
@@ -123,7 +123,7 @@ class Discovery:
 
     def add_person(self, name: str, role: str = "", checked: bool = False) -> None:
         """Add a person; ``checked`` names come from the model, which has seen the context, so a first
-        name that is also a place ("Chad Wolf") does not rule them out."""
+        name that is also a place ("Chad Morrow") does not rule them out."""
         name = " ".join(name.split())
         if not (checked or valid_person(name)):
             return
@@ -155,9 +155,9 @@ class Discovery:
     def retire_people(self, people: set[str], not_people: set[str]) -> None:
         """Drop the rules' people that better evidence contradicts: a name the model types otherwise
         (``not_people``) that the rules found without a role, or one that holds a model's full name after
-        extra words ("Treasury Under-Secretary John Taylor", whose extra words become the role); and cut
-        organisations that run a person or a place in after "and" ("Department of Homeland Security and
-        Alex Azar")."""
+        extra words ("Treasury Under-Secretary Jane Tolland", whose extra words become the role); and cut
+        organisations that run a person or a place in after "and" ("Department of Energy and Rita
+        Salas")."""
         by_last_word: dict[str, list[str]] = {}
         for p in people:
             by_last_word.setdefault(p.rsplit(" ", 1)[-1], []).append(p)
@@ -171,7 +171,7 @@ class Discovery:
                 if not self.people.get(longer):
                     self.people[longer] = role
             elif name in not_people and not self.people[name]:
-                del self.people[name]  # a name the rules gave a role ("host Jeanine Pirro") stays a person
+                del self.people[name]  # a name the rules gave a role ("host Dana Pruitt") stays a person
         gazetteer = places()
         kept = []
         for org in self.organisations:

@@ -1,8 +1,8 @@
 """Roles, offices and kinds of organisation written around names, found by pattern (no model needed).
 
 News names people with a lower-case role before them ("Gazprom chairman Aleksey Miller", "former special
-envoy to Ukraine Kurt Volker"), names organisations after the noun for their kind ("brokerage Aton", "the
-group Doctors for Camp Closure") and lets offices speak ("The UN High Commissioner for Human Rights said"),
+envoy to Poland Karl Venner"), names organisations after the noun for their kind ("brokerage Kestrel", "the
+group Nurses for Clean Water") and lets offices speak ("The UN High Commissioner for Human Rights said"),
 where the words after "for" are the office's brief, not a person called "Human Rights".
 """
 
@@ -63,7 +63,7 @@ def _at_sentence_start(text: str, at: int) -> bool:
 
 
 def _without_trailing_place(org: str) -> str:
-    """"White House Russia" (before "adviser") without the place that is the role's brief."""
+    """"White House Asia" (before "adviser") without the place that is the role's brief."""
     words = org.split(" ")
     while len(words) > 1 and words[-1] in places():
         words.pop()
@@ -96,7 +96,7 @@ def lower_case_roles(text: str, start: int, end: int) -> Iterator[tuple[str, str
     """(name, role, organisation or "") for each full name after a lower-case role in ``text[start:end]``.
 
     The organisation is the capitalised words right before the role, when the role follows them directly
-    (only words like "former" or "chief" between): "Gazprom chairman" names Gazprom; "High school math
+    (only words like "former" or "chief" between): "Gazprom chairman" names Gazprom; "High school art
     teacher" names no "High"."""
     for m in _LOWER_ROLE.finditer(text, start, end):
         org = ""
@@ -114,8 +114,8 @@ def lower_case_roles(text: str, start: int, end: int) -> Iterator[tuple[str, str
 
 
 def named_by_kind(text: str, start: int, end: int) -> Iterator[str]:
-    """Organisations named right after the noun for their kind: "brokerage Aton", "the group Doctors for
-    Camp Closure" (never a person's two-word name: "company founder John Smith" is a role)."""
+    """Organisations named right after the noun for their kind: "brokerage Kestrel", "the group Nurses for
+    Clean Water" (never a person's two-word name: "company founder John Smith" is a role)."""
     for m in _ORG_NOUN.finditer(text, start, end):
         org = _no_possessive(m.group("org"))
         if _plain_organisation(org) and not _PERSON_SHAPE.fullmatch(org):
