@@ -51,6 +51,8 @@ _FACILITY_HEADS = frozenset(
 INSTITUTION_BUILDINGS = frozenset(
     "White House|Kremlin|Pentagon|Elysee|Élysée|Elysee Palace|Élysée Palace|Downing Street|Whitehall|"
     "Capitol Hill|Blue House|Zhongnanhai|Quai d'Orsay|Vatican|Holy See".split("|"))
+_TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST ET EST EDT CT CST CDT MT MST MDT PT PST PDT IST JST "
+                        "AEST AEDT HKT SGT".split())
 _ACRONYM_SHAPE = re.compile(r"[A-Z][A-Z0-9&]{1,7}|[A-Z]\d{1,2}|(?:[A-Z]\.){2,4}")
 _CODE = re.compile(r"(?=\w*\d)(?=\w*[A-Z]{2})[A-Z0-9]{5,}")  # "CMCU3", "LMCADS03": product and ticker codes
 _NAME_WORD = rf"(?:{lx.NAME_WORD}|[A-Z])"  # "George W Bush": an initial without its full stop too
@@ -208,8 +210,8 @@ class ModelNames:
             return ""  # one capitalised common word ("Benchmark", "Legislature"): no name to list
         if any(" ".join(words[i:j]) in people for i in range(len(words)) for j in range(i + 2, len(words) + 1)):
             return ""  # "Poland Karl Venner": a place and a person run together, no organisation
-        if _CODE.search(name):
-            return ""
+        if _CODE.search(name) or name in _TIME_ZONES:
+            return ""  # "CMCU3", "by 1015 GMT": a code or a clock, no organisation
         if self._office_fragment(name):
             return ""
         return name
@@ -274,7 +276,9 @@ class ModelNames:
 
     def _generic_organisations(self) -> None:
         """"the Commission", "the Agency": a lone head noun stands for the one organisation the article
-        names with it ("European Commission"), and for nothing when it names none or several."""
+        names with it ("European Commission"), and for nothing when it names none or several. A lone
+        name that opens exactly one longer organisation's name is its short form ("Solvik" for "Solvik
+        Energy")."""
         found = self.found
         heads = lx.ORG_SUFFIXES | lx.ORG_PREFIXES
         for name in [o for o in found.organisations if o in heads]:
@@ -282,6 +286,11 @@ class ModelNames:
             owners = {o for o in found.organisations if name in o.split(" ")}
             if len(owners) == 1:
                 found.aliases[name] = owners.pop()
+        for name in [o for o in found.organisations if " " not in o and not _ACRONYM_SHAPE.fullmatch(o)]:
+            longer = {o for o in found.organisations if o.startswith(name + " ")}
+            if len(longer) == 1:
+                found.organisations.remove(name)
+                found.aliases[name] = longer.pop()
     def _other_types(self, votes: dict[str, Counter[str]], people: set[str]) -> set[str]:
         """Names the model types as something other than a person, which the rules must not call people."""
         return {name for name, count in votes.items()

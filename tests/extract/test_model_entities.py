@@ -135,3 +135,9 @@ def test_a_role_keeps_none_of_the_sentence_before_it():
 def test_a_dateline_in_capitals_is_the_gazetteer_place():
     extraction = refined("DAYTON \u2014 The orchestra opened its season in Dayton on Friday.")
     assert [(e.name, e.type) for e in extraction.entities if e.type == "place"] == [("Dayton", "place")]
+
+
+def test_a_short_form_of_an_organisation_is_the_organisation_and_a_clock_is_none():
+    extraction = refined("Solvik Energy shipped 2.4 GW of panels. Shares in Solvik rose 6% by 1015 GMT.")
+    organisations = [(e.name, e.aliases) for e in extraction.entities if e.type == "organization"]
+    assert organisations == [("Solvik Energy", ["Solvik"])]
