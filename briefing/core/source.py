@@ -56,7 +56,8 @@ class EntityMention:
 
 @dataclass
 class DateMention:
-    """A date as written and as ISO (``value`` may be just a year, a year-month, or empty if unknown)."""
+    """A date as written and as ISO (``value`` may be just a year, a year-month, an ISO week such as
+    2025-W27 for "last week", or empty if unknown)."""
 
     text: str
     value: str

@@ -22,7 +22,7 @@ def best_long_form(short: str, long: str) -> str | None:
     s, i = len(short) - 1, len(long) - 1
     while s >= 0:
         c = short[s].lower()
-        if not c.isalpha():  # "&" and digits ("N4SW" for "Nurses for Safe Wards") spell no word
+        if not c.isalpha():  # "&" and digits ("N4CW" for "Nurses for Clean Water") spell no word
             s -= 1
             continue
         while i >= 0 and (long[i].lower() != c or (s == 0 and i > 0 and long[i - 1].isalnum())):
@@ -70,7 +70,7 @@ def find_acronyms(text: str, start: int, end: int) -> dict[str, str]:
         long = best_long_form(key, window)
         if _plausible(key, long):
             found[key] = long.strip(" ,’'")  # type: ignore[union-attr]
-    for m in _BETWEEN_COMMAS.finditer(text, start, end):  # "Nurses for Safe Wards, N4SW, offered"
+    for m in _BETWEEN_COMMAS.finditer(text, start, end):  # "Nurses for Clean Water, N4CW, offered"
         short = m.group("short")
         if short in found or sum(c.isalpha() for c in short) < 2:
             continue

@@ -18,7 +18,7 @@ def aggregate_entities(facts: list[Fact], index: EntityIndex, source: Source) ->
     """One Entity per canonical name, in order of first mention; the dateline place counts as a mention."""
     by_key: dict[tuple[str, str], Entity] = {}
     if source.place:
-        hit = index.find(source.place) or index.find(source.place.title())  # "CLEVELAND (AP) —" is Cleveland
+        hit = index.find(source.place) or index.find(source.place.title())  # "DAYTON (AP) —" is Dayton
         name = hit[0] if hit and hit[1] == "place" else source.place
         by_key[("place", name)] = Entity(name=name, type="place", mentions=1,
                                          aliases=[source.place] if name != source.place else [])

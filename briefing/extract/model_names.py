@@ -1,14 +1,13 @@
 """People, organisations and places from the statistical model's entities, with our rules around them.
 
 The model finds names the rules cannot (any organisation, any person without a title), but it is loose at
-the edges and unsure of types: "the Group of Eight (G8", "Holcomb’s 2016", "Mr Brown's International
-Finance Facility", a surname typed as a place in one sentence and an organisation in the next, "Benchmark"
-at the head of a sentence. So each span is first trimmed and split (articles, possessives, titles, an
-unclosed parenthesis, places joined to an organisation by "and"), then every surface form gets one type for
-the whole article by vote, with what is known winning over the vote: a part of a full person name is that
-person, a gazetteer name is a place, an acronym-shaped word is an organisation. A place the gazetteer does
-not know needs more than the model's word for it: a cue ("Tarsa province", "Alexandria, La."), several words,
-or a facility's head noun ("Red Square"). Roles come from the words around a name ("Gazprom
+the edges and unsure of types: a surname typed as a place in one sentence and an organisation in the
+next, "Benchmark" at the head of a sentence. So each span is first trimmed (``entity_spans``), then every
+surface form gets one type for the whole article by vote, with what is known winning over the vote: a part
+of a full person name is that person, a gazetteer name is a place, an acronym-shaped word is an
+organisation. A place the gazetteer does not know needs more than the model's word for it: a cue ("Kandor
+province", "Ruston, La.", "Dunmore, a town", "northern Sierra Nevada"), a locative preposition before it
+("in Eastwick"), or a facility's head noun ("Trafalgar Square"). Roles come from the words around a name ("Gazprom
 chairman Aleksey Miller", "Tim Morrison, a former National Security Council official"). The results go into
 the same ``Discovery`` the rules fill, so the mention finder and the speakers use one index.
 """
@@ -17,46 +16,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.extract import lexicon as lx
 from briefing.extract.dates import MONTHS, WEEKDAYS
-from briefing.extract.gazetteer import (
-    DEMONYMS,
-    US_STATE_ABBREVIATIONS,
-    US_STATE_CODES,
-    places,
-)
+from briefing.extract.entity_spans import PLACE_CUE, Piece, strip_titles, trimmed
+from briefing.extract.gazetteer import DEMONYMS, US_STATE_ABBREVIATIONS, US_STATE_CODES, places
 from briefing.extract.mentions import Mention
-from briefing.extract.roles import ROLE_MODIFIERS, lowercase_words
+from briefing.extract.roles import ROLE_MODIFIERS, clean_role, lowercase_words
 
 if TYPE_CHECKING:
     from briefing.extract.names import Discovery, EntityIndex
     from briefing.extract.ner import ModelSpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_DETERMINERS = frozenset("the The THE a A an An".split())
-_PARTICLES = frozenset("de da di del della der van von la le al el bin ibn".split())
-_GENERATIONS = frozenset("Jr Sr II III IV".split())
-_SEPARATOR = re.compile(r"[ ]+[@|–—/][ ]+|[ ]*[@|][ ]*")
-_POSSESSIVE = re.compile(r"(?:’s|'s|’|')(?=[ ]|$)")
-_TRAILING = " ,;:-–—“”\"‘’'"
-# Titles and offices written before a name, which the model sometimes takes into a PERSON span.
-PERSON_TITLES = frozenset(
-    "Mr Mrs Ms Mx Dr Prof Sir Dame Lord Lady Sen Rep Gov Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Brig Rev Amb "
-    "Hon President Vice Prime Minister Secretary Senator Governor Judge Justice King Queen Prince Princess Pope "
-    "Sheikh Emir Chairman Chairwoman Chief Director Commissioner Ambassador General Colonel Captain Lieutenant "
-    "Sergeant Officer Detective Professor Doctor Mayor Speaker Leader Deputy Former Acting Premier CEO "
-    "Representative Congressman Congresswoman Councilman Councilwoman Assemblyman Assemblywoman Attorney "
-    "Inspector Superintendent Principal Coach Bishop Cardinal Rabbi Imam Chancellor Envoy Spokesman "
-    "Spokeswoman Spokesperson Foreign Finance Defence Defense Interior Health Treasury Trade Energy State "
-    "Under-Secretary Undersecretary Minister-President Economy Labour Labor Home Education Justice".split())
-# Place nouns that follow a name and make it a place: "Tarsa province", "the Velka district".
-_PLACE_CUE = re.compile(
-    r"[ ](?:province|district|county|region|area|state|city|town|village|valley|governorate|prefecture|oblast|"
-    r"municipality|neighbou?rhood|suburb|island|islands|peninsula|border\b(?![ ]protection))\b")
-# "Addison, a village southwest of Ithaca": what a place is, said right after its name, and where.
+# "Dunmore, a town east of Scranton": what a place is, said right after its name, and where.
 _PLACE_APPOSITION = re.compile(
     r",[ ](?:a|the)[ ](?:[a-z]+[ ])?(?:village|town|city|suburb|hamlet|borough|township|county|province|region|"
     r"district|port|capital|island|state)\b")
@@ -64,10 +38,10 @@ _DIRECTION_OF = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)[ ]of[ ]$")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|into|at)[ ](?:the[ ])?$")
 _IN = re.compile(r"\b(?:in|near|outside|across|around|throughout)[ ]$")
-# "northern Sierra Nevada", "eastern Indiana": a compass adjective before a name makes it a place.
+# "northern Sierra Nevada", "eastern Ohio": a compass adjective before a name makes it a place.
 _DIRECTION = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
                         r"(?:ern)?[ ]$")
-# The last word of a named site: "Red Square", "the Indiana Statehouse".
+# The last word of a named site: "Trafalgar Square", "the Ohio Statehouse".
 _FACILITY_HEADS = frozenset(
     "Square Street Avenue Road Bridge Airport Station Statehouse Capitol Palace Park Stadium Arena Tower "
     "Building Plaza Gate Base Camp Prison Hospital Cathedral Mosque Temple Church Museum Dam Canal Port "
@@ -77,6 +51,8 @@ _FACILITY_HEADS = frozenset(
 INSTITUTION_BUILDINGS = frozenset(
     "White House|Kremlin|Pentagon|Elysee|Élysée|Elysee Palace|Élysée Palace|Downing Street|Whitehall|"
     "Capitol Hill|Blue House|Zhongnanhai|Quai d'Orsay|Vatican|Holy See".split("|"))
+_TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST ET EST EDT CT CST CDT MT MST MDT PT PST PDT IST JST "
+                        "AEST AEDT HKT SGT".split())
 _ACRONYM_SHAPE = re.compile(r"[A-Z][A-Z0-9&]{1,7}|[A-Z]\d{1,2}|(?:[A-Z]\.){2,4}")
 _CODE = re.compile(r"(?=\w*\d)(?=\w*[A-Z]{2})[A-Z0-9]{5,}")  # "CMCU3", "LMCADS03": product and ticker codes
 _NAME_WORD = rf"(?:{lx.NAME_WORD}|[A-Z])"  # "George W Bush": an initial without its full stop too
@@ -88,76 +64,8 @@ _ROLE_AFTER = re.compile(
     rf",[ ](?:the[ ]|a[ ]|an[ ])?(?P<role>[^,.;:“”\"()\n]{{2,80}}?)(?=[,.;]|$|[ ](?:{lx.SPEECH_VERBS}|who|and)\b)")
 _ROLE_HEAD_AFTER = re.compile(rf"[ ](?:{lx.ROLE_HEADS})\b")
 _ROLE_NOUN_AFTER = re.compile(rf"[ ](?:{lx.ROLE_NOUNS})\b")
-_ROLE_DETERMINER = re.compile(r"^(?:its|his|her|their|our|the|a|an)[ ]")
 _HAS_ROLE_NOUN = re.compile(rf"\b(?:{lx.ROLE_NOUNS}|{lx.ROLE_HEADS})\b", re.IGNORECASE)
 _CAP_RUN = re.compile(rf"{lx.CAP_WORD}(?:[ ](?:of|for|and|&|the)?[ ]?{lx.CAP_WORD})*")
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A trimmed model entity: where it is in the source text, its words, and the model's label."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-
-
-def _trimmed(text: str, a: int, b: int, label: str) -> list[Piece]:
-    """The span without what is not the name: leading articles and lower-case words, an unclosed
-    parenthesis, a trailing possessive; a possessive inside splits it into owner and thing owned, and a
-    separator ("TX @ Toyota Music Factory", "Amphitheatre – St. Louis") into its parts."""
-    separator = _SEPARATOR.search(text, a, b)
-    if separator:
-        return _trimmed(text, a, separator.start(), label) + _trimmed(text, separator.end(), b, label)
-    opening = text.find("(", a, b)
-    if opening >= 0 and text.find(")", opening, b) < 0:
-        b = opening
-    while a < b:
-        while a < b and text[b - 1] in _TRAILING:
-            b -= 1
-        tail = _POSSESSIVE.search(text, max(a, b - 2), b)
-        if tail and tail.end() == b and b - a > 3:
-            b = tail.start()
-            continue
-        break
-    while a < b and text[a] in _TRAILING:
-        a += 1
-    cue = _PLACE_CUE.search(text, a, b)
-    if cue and cue.end() == b and cue.start() > a:
-        b = cue.start()  # "Tarsa province": the name is Tarsa, and the noun after it says it is a place
-    words = text[a:b].split(" ")
-    while len(words) > 1 and (words[0] in _DETERMINERS or words[0][:1].islower()):
-        a += len(words.pop(0)) + 1
-    while len(words) > 1 and words[-1][:1].islower() and words[-1] not in _PARTICLES:
-        b -= len(words.pop()) + 1  # "The Associated Press that": the name ends at its last capital
-    while len(words) > 2 and words[-1].rstrip(".,") in _GENERATIONS:
-        b -= len(words.pop()) + 1  # "Patrick W. Carlineo Jr.": the name without Jr.
-        while b > a and text[b - 1] in " ,":
-            b -= 1
-    if a > 0 and text[a - 1] in "@#":
-        return []  # a handle or hashtag ("@Ilhan"), not a name in the prose
-    if b <= a or not any(c.isupper() for c in text[a:b]):
-        return []
-    inner = _POSSESSIVE.search(text, a, b)
-    if inner and inner.start() > a:
-        owner_label = "GPE" if text[a:inner.start()] in places() else label
-        if text[a:b].split(" ")[0].rstrip(".") in PERSON_TITLES and label != "PERSON":
-            owner_label = "PERSON"
-        return _trimmed(text, a, inner.start(), owner_label) + _trimmed(text, inner.end() + 1, b, label)
-    return [Piece(a, b, text[a:b], label)]
-
-
-def _strip_titles(piece: Piece) -> tuple[Piece, str]:
-    """A PERSON piece without the titles before the name ("Superintendent Maria Delgado"), and them."""
-    words = piece.text.split(" ")
-    titles = []
-    while len(words) > 1 and words[0].rstrip(".") in PERSON_TITLES:
-        titles.append(words.pop(0))
-    if not titles:
-        return piece, ""
-    start = piece.end - len(" ".join(words))
-    return Piece(start, piece.end, piece.text[start - piece.start:], piece.label), " ".join(titles)
 
 
 def _person_shaped(name: str) -> bool:
@@ -183,12 +91,12 @@ class ModelNames:
         for span in spans:
             if span.label == "NORP":
                 continue
-            for piece in _trimmed(text, span.start, span.end, span.label):
+            for piece in trimmed(text, span.start, span.end, span.label):
                 piece = self._sentence_capital(piece)
                 if piece is None:
                     continue
                 if piece.label == "PERSON":
-                    piece, titles = _strip_titles(piece)
+                    piece, titles = strip_titles(piece)
                     if titles:
                         self.titles.setdefault(piece.text, titles)
                 self.pieces.append(piece)
@@ -237,13 +145,18 @@ class ModelNames:
                 parts.setdefault(form, set()).add(name)
         return full, parts
 
+    def _gazetteer_name(self, name: str) -> str:
+        """The gazetteer's name for ``name``, also when a dateline writes it in capitals ("DAYTON")."""
+        return self.gazetteer.get(name) or (self.gazetteer.get(name.title(), "") if name.isupper() and
+                                             len(name) > 3 else "")
+
     def _is_place(self, name: str, count: Counter[str], label_fac: bool) -> bool:
         """Whether a name the model calls a place (or an organisation, with a place cue) is one."""
-        if name in self.gazetteer or name in self.cued:
+        if self._gazetteer_name(name) or name in self.cued:
             return True
         words = name.split(" ")
         if len(words) > 1 and words[-1] in _FACILITY_HEADS:
-            return True  # "Red Square", "the Indiana Statehouse", whatever the model's type
+            return True  # "Trafalgar Square", "the Ohio Statehouse", whatever the model's type
         if not count["PLACE"] or count["PLACE"] < count["ORG"] or _ACRONYM_SHAPE.fullmatch(words[-1]):
             return False
         if len(words) == 1:  # "reporters in Eastwick"; "at" goes with organisations too ("at Oxfam")
@@ -251,7 +164,7 @@ class ModelNames:
         return not label_fac and words[-1] not in lx.ORG_SUFFIXES and self._located(name, _LOCATIVE)
 
     def _role_follows(self, name: str) -> bool:
-        """Whether a lower-case role noun follows ``name`` wherever it stands ("White House Russia adviser")."""
+        """Whether a lower-case role noun follows ``name`` wherever it stands ("White House Asia adviser")."""
         ends = [end for _start, end in self.where.get(name, ())]
         return bool(ends) and all(_ROLE_NOUN_AFTER.match(self.text, e, e + 40) for e in ends)
 
@@ -259,19 +172,19 @@ class ModelNames:
         return any(re.match(r"[a-z.],[ ]$", self.text[max(0, a - 3):a]) for a, _ in self.where.get(code, ()))
 
     def _located(self, name: str, preposition: re.Pattern[str]) -> bool:
-        """Whether a locative preposition stands before ``name`` somewhere ("in the Port Alden area"):
-        a name the model calls a place in a list of bands ("Bon Jovi, Sheryl Crow") has none."""
+        """Whether a locative preposition stands before ``name`` somewhere ("in the Mesa Verde area"):
+        a name the model calls a place in a list of bands has none."""
         for start, _end in self.where.get(name, ()):
             if preposition.search(self.text, max(0, start - 20), start):
                 return True
         return False
 
     def _cued(self, name: str, cued: set[str]) -> bool:
-        """"Tarsa province", "Alexandria, La.", "Port Alden, California", "Velka, Tarsa" (when Tarsa is a
+        """"Kandor province", "Ruston, La.", "Mesa Verde, California", "Velm, Kandor" (when Kandor is a
         place by its own cue): a place by the words after it."""
         for start, end in self.where.get(name, ()):
             after = self.text[end:end + 40]
-            if _PLACE_CUE.match(after) or _PLACE_APPOSITION.match(after) or \
+            if PLACE_CUE.match(after) or _PLACE_APPOSITION.match(after) or \
                     _DIRECTION.search(self.text, max(0, start - 14), start) or \
                     _DIRECTION_OF.search(self.text, max(0, start - 20), start):
                 return True
@@ -290,22 +203,22 @@ class ModelNames:
         if name in parts or name in DEMONYMS or name in lx.NOT_NAME_WORDS or not name[:1].isupper():
             return ""
         if name.endswith("s") and name[:-1] in parts:
-            return ""  # "the Bidens": a family, not an organisation
+            return ""  # "the Hartleys": a family, not an organisation
         if words[0].lower() in MONTHS or words[0].lower() in WEEKDAYS:
-            return ""  # "July 25" left over from "Trump’s July 25 call"
+            return ""  # "March 3" left over from "the mayor’s March 3 call"
         if " " not in name and name.lower() in self.common:
             return ""  # one capitalised common word ("Benchmark", "Legislature"): no name to list
         if any(" ".join(words[i:j]) in people for i in range(len(words)) for j in range(i + 2, len(words) + 1)):
-            return ""  # "Ukraine Kurt Volker": a place and a person run together, no organisation
-        if _CODE.search(name):
-            return ""
+            return ""  # "Poland Karl Venner": a place and a person run together, no organisation
+        if _CODE.search(name) or name in _TIME_ZONES:
+            return ""  # "CMCU3", "by 1015 GMT": a code or a clock, no organisation
         if self._office_fragment(name):
             return ""
         return name
 
     def _without_descriptors(self, name: str) -> str:
-        """"ISP Netwave" without the acronym for a common noun that describes it; "White House
-        Russia" (before "adviser") without the place that is the adviser's brief."""
+        """"ISP Netzoom" without the acronym for a common noun that describes it; "White House
+        Asia" (before "adviser") without the place that is the adviser's brief."""
         words = name.split(" ")
         acronyms = self.found.acronyms
         while len(words) > 1 and words[0] in acronyms and not _is_capitalised_name(acronyms[words[0]]):
@@ -315,7 +228,7 @@ class ModelNames:
         return " ".join(words)
 
     def _office_fragment(self, name: str) -> bool:
-        """"Monetary Affairs" of "Economic and Monetary Affairs Commissioner": a portfolio inside a title,
+        """"Regional Affairs" of "Trade and Regional Affairs Commissioner": a portfolio inside a title,
         unless the name also stands alone somewhere or is plainly an organisation's."""
         words = name.split(" ")
         if words[-1] in lx.ORG_SUFFIXES or _ACRONYM_SHAPE.fullmatch(name) or name in self.found.offices.values():
@@ -353,7 +266,7 @@ class ModelNames:
                 for part in name.split("-"):  # "U.S.-Canada (trade)": two places, no organisation
                     found.add_place(part, self.gazetteer[part])
             elif self._is_place(name, count, name in fac):
-                found.add_place(name, self.gazetteer.get(name, name))
+                found.add_place(name, self._gazetteer_name(name) or name)
             elif count["ORG"] + count["PLACE"] > 0:
                 organisation = self._organisation(name, people, parts)
                 if organisation and organisation not in self.gazetteer:
@@ -363,7 +276,9 @@ class ModelNames:
 
     def _generic_organisations(self) -> None:
         """"the Commission", "the Agency": a lone head noun stands for the one organisation the article
-        names with it ("European Commission"), and for nothing when it names none or several."""
+        names with it ("European Commission"), and for nothing when it names none or several. A lone
+        name that opens exactly one longer organisation's name is its short form ("Solvik" for "Solvik
+        Energy")."""
         found = self.found
         heads = lx.ORG_SUFFIXES | lx.ORG_PREFIXES
         for name in [o for o in found.organisations if o in heads]:
@@ -371,6 +286,11 @@ class ModelNames:
             owners = {o for o in found.organisations if name in o.split(" ")}
             if len(owners) == 1:
                 found.aliases[name] = owners.pop()
+        for name in [o for o in found.organisations if " " not in o and not _ACRONYM_SHAPE.fullmatch(o)]:
+            longer = {o for o in found.organisations if o.startswith(name + " ")}
+            if len(longer) == 1:
+                found.organisations.remove(name)
+                found.aliases[name] = longer.pop()
     def _other_types(self, votes: dict[str, Counter[str]], people: set[str]) -> set[str]:
         """Names the model types as something other than a person, which the rules must not call people."""
         return {name for name, count in votes.items()
@@ -378,10 +298,10 @@ class ModelNames:
 
     def _role_organisation(self, before: re.Match[str], people: set[str]) -> str:
         """The organisation named before a lower-case role ("Gazprom" in "Gazprom chairman"), or ""; at a
-        sentence start only one the model or the rules know ("High school teacher" names no "High")."""
+        sentence start only one the model or the rules know ("High school art teacher" names no "High")."""
         org = self._without_descriptors((before.group("org") or "").strip())
         if not set(before.group("mods").split()) <= ROLE_MODIFIERS:
-            return ""  # "High school math teacher": the capital opens the sentence, not an organisation
+            return ""  # "High school art teacher": the capital opens the sentence, not an organisation
         if not org or org in self.gazetteer or org in DEMONYMS or org in people or \
                 org.split(" ")[0] in lx.NOT_NAME_WORDS:
             return ""
@@ -399,7 +319,7 @@ class ModelNames:
                 found.people[p.text] = before.group("title")
                 continue
             if before:
-                found.people[p.text] = _ROLE_DETERMINER.sub("", before.group("role"))
+                found.people[p.text] = clean_role(before.group("role"), before.group("mods"))
                 org = self._role_organisation(before, people)
                 if org:
                     found.add_organisation(org)

@@ -1,9 +1,10 @@
 """Discovering who and what an article names: people with their roles, organisations, acronym owners.
 
 Discovery runs over the whole body once, with a handful of compiled patterns (role appositions such as
-"the SAPM on Industries and Production, Haroon Akhtar Khan", titles, "led by ...", "... said"), then the
-results become one dict from surface form to entity (``EntityIndex``) that ``mentions`` looks words up in.
-Shorter forms of a person's name ("Akhtar Khan", "Khan") point to the full name when only one person has
+"the SAPM on Industries and Production, Haroon Akhtar Khan", titles, "led by ...", "... said", and the
+lower-case roles and offices of ``roles``); the model pass (``model_names``) adds what the statistical
+model finds to the same Discovery. Then the results become one dict from surface form to entity
+(``EntityIndex``) that ``mentions`` looks words up in. Shorter forms of a person's name ("Akhtar Khan", "Khan") point to the full name when only one person has
 them, which is how "said Khan" resolves to "Haroon Akhtar Khan".
 """
 
@@ -34,8 +35,8 @@ _TITLED = re.compile(rf"{_CAPITAL}{lx.TITLE_RUN}(?P<name>{lx.SHORT_NAME})\b")
 _CONTEXT = re.compile(
     rf"\b(?:(?:led|headed|chaired|accompanied|represented|hosted|signed|received|welcomed)[ ]by"
     rf"|met(?:[ ]with)?|called[ ]on|[Mm]eeting[ ]with|{lx.SPEECH_VERBS})[ ](?P<name>{lx.NAME})\b")
-_CHUNK = rf"{lx.CAP_WORD}(?:(?:[ ](?:of|for|and|&|on|de)(?:[ ]the)?)?[ ]{lx.CAP_WORD})*"
-CHUNK = re.compile(_CHUNK)
+CHUNK = re.compile(rf"{lx.CAP_WORD}(?:(?:[ ](?:of|for|and|&|on|de)(?:[ ]the)?)?[ ]{lx.CAP_WORD})*")
+
 _CONNECTORS = frozenset("of for and & on de the".split())
 _ROLE_WORDS = frozenset(
     "Minister Assistant Secretary Adviser Advisor Chairman Chairperson President Governor Ambassador "
@@ -96,8 +97,8 @@ def organisation_in(words: list[str]) -> str | None:
 
 
 def _organisations_in(chunk: str) -> list[str]:
-    """The organisations a capitalised run names: two when "and" joins two whole names ("Ludwig Maximilian
-    University of Munich and the University of Goethe"), else at most one ("Customs and Border Protection")."""
+    """The organisations a capitalised run names: two when "and" joins two whole names ("Northfield
+    University and the University of Keswick"), else at most one ("Customs and Border Protection")."""
     at = chunk.find(" and ")
     while at >= 0:
         left, right = organisation_in(chunk[:at].split(" ")), organisation_in(chunk[at + 5:].split(" "))
@@ -122,7 +123,7 @@ class Discovery:
 
     def add_person(self, name: str, role: str = "", checked: bool = False) -> None:
         """Add a person; ``checked`` names come from the model, which has seen the context, so a first
-        name that is also a place ("Chad Mercer") does not rule them out."""
+        name that is also a place ("Chad Morrow") does not rule them out."""
         name = " ".join(name.split())
         if not (checked or valid_person(name)):
             return
@@ -152,23 +153,25 @@ class Discovery:
         self.places.setdefault(name, canonical)
 
     def retire_people(self, people: set[str], not_people: set[str]) -> None:
-        """Drop the rules' people that better evidence contradicts: a name typed otherwise (``not_people``)
-        that the rules found without a role, or one that holds a known full name after extra words ("Treasury Under-Secretary Jo Bloggs",
-        whose extra words become the role); and split organisations that run a person or a place in
-        after "and" ("Department of Transport and Sam Okafor")."""
+        """Drop the rules' people that better evidence contradicts: a name the model types otherwise
+        (``not_people``) that the rules found without a role, or one that holds a model's full name after
+        extra words ("Treasury Under-Secretary Jane Tolland", whose extra words become the role); and cut
+        organisations that run a person or a place in after "and" ("Department of Energy and Rita
+        Salas")."""
         by_last_word: dict[str, list[str]] = {}
         for p in people:
             by_last_word.setdefault(p.rsplit(" ", 1)[-1], []).append(p)
         for name in list(self.people):
             if name in people:
                 continue
-            longer = next((p for p in by_last_word.get(name.rsplit(" ", 1)[-1], ()) if name.endswith(" " + p)), None)
+            same_surname = by_last_word.get(name.rsplit(" ", 1)[-1], ())
+            longer = next((p for p in same_surname if name.endswith(" " + p)), None)
             if longer:
                 role = self.people.pop(name) or name[: -len(longer)].strip()
                 if not self.people.get(longer):
                     self.people[longer] = role
             elif name in not_people and not self.people[name]:
-                del self.people[name]  # a name the rules gave a role ("host Jeanine Pirro") stays a person
+                del self.people[name]  # a name the rules gave a role ("host Dana Pruitt") stays a person
         gazetteer = places()
         kept = []
         for org in self.organisations:

@@ -1,8 +1,8 @@
 """The statistical model's named entities over an article's paragraphs, as offsets into the source text.
 
 Only the pipes named entities need run (tok2vec and ner; the tagger, parser and lemmatizer are skipped),
-over one paragraph per document, batched through ``nlp.pipe`` (its own batch size): a paragraph is the context the model was
-trained on, and a line break never sits inside a name. Offsets are shifted back into the source text, so
+over one paragraph per document, batched through ``nlp.pipe`` (its own batch size): a paragraph is the
+context the model was trained on, and a line break never sits inside a name. Offsets are shifted back into the source text, so
 the rules in ``model_names`` can look at the words around each span.
 """
 

@@ -209,8 +209,14 @@ def _phases(progress: Progress | None, cancel: Cancel | None,
     """The progress callbacks of the rules pass and of the model pass, one bar across both."""
     if not use_model or progress is None:
         return progress, _Ticker(None, cancel)
-    return (lambda f: progress(RULES_SHARE * f)), _Ticker(lambda f: progress(RULES_SHARE + (1 - RULES_SHARE) * f),
-                                                           cancel)
+
+    def rules(fraction: float) -> None:
+        progress(RULES_SHARE * fraction)
+
+    def model(fraction: float) -> None:
+        progress(RULES_SHARE + (1 - RULES_SHARE) * fraction)
+
+    return rules, _Ticker(model, cancel)
 
 
 def _with_model(extraction: Extraction, tick: _Ticker) -> Extraction:

@@ -70,6 +70,18 @@ def annotate(text: str, facts: list[Fact], index: EntityIndex, extra: list[Menti
     return out
 
 
+def _cancellable(progress: Tick | None, cancel: Callable[[], bool]) -> Tick:
+    from briefing.extract.pipeline import ExtractionCancelled
+
+    def tick(fraction: float) -> None:
+        if cancel():
+            raise ExtractionCancelled()
+        if progress is not None:
+            progress(fraction)
+
+    return tick
+
+
 def _longest(mentions: list[Mention]) -> list[Mention]:
     """Overlapping mentions resolved to the longest of each group, in order."""
     by_length = sorted(mentions, key=lambda m: (m.start - m.end, m.start))
@@ -80,10 +92,14 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     return without_overlaps(kept)
 
 
-def refine(extraction: Extraction, *, progress: Tick | None = None) -> Extraction:
+def refine(extraction: Extraction, *, progress: Tick | None = None,
+           cancel: Callable[[], bool] | None = None) -> Extraction:
     """The extraction with entities and speakers from the model and the rules; the same facts by id,
     offsets and kind. Returns ``extraction`` itself when the model is unavailable (see
-    ``nlp.unavailable_reason``). ``progress`` gets fractions 0..1 and may raise to cancel."""
+    ``nlp.unavailable_reason``). ``progress`` gets fractions 0..1; when ``cancel`` returns True (asked
+    between batches of paragraphs) it raises ``ExtractionCancelled`` and ``extraction`` stays as it was."""
+    if cancel is not None:
+        progress = _cancellable(progress, cancel)
     language_model = nlp.model()
     if language_model is None:
         return extraction

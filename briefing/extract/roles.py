@@ -1,8 +1,8 @@
 """Roles, offices and kinds of organisation written around names, found by pattern (no model needed).
 
 News names people with a lower-case role before them ("Gazprom chairman Aleksey Miller", "former special
-envoy to Ukraine Kurt Volker"), names organisations after the noun for their kind ("brokerage Kestrel", "the
-group Nurses for Safe Wards") and lets offices speak ("The UN High Commissioner for Human Rights said"),
+envoy to Poland Karl Venner"), names organisations after the noun for their kind ("brokerage Kestrel", "the
+group Nurses for Clean Water") and lets offices speak ("The UN High Commissioner for Human Rights said"),
 where the words after "for" are the office's brief, not a person called "Human Rights".
 """
 
@@ -38,7 +38,10 @@ _OFFICE = re.compile(
 _OFFICE_BRIEF = re.compile(rf"{lx.ROLE_HEADS}[ ](?:for|of|on|to)[ ](?:the[ ])?$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|(?:[A-Z]\.){2,4}")
 _POSSESSIVES = ("’s", "'s", "’", "'")
-_DETERMINER = re.compile(r"^(?:its|his|her|their|our|the|a|an)[ ]")
+# Words that may stand before a role noun but are not part of the role ("toured with singer ...").
+_NOT_ROLE_WORDS = frozenset(
+    "its his her their our the a an it with and or to of for by as at in on from that this who which was is "
+    "were are be been also said says told".split())
 
 
 @functools.lru_cache(maxsize=2)
@@ -60,7 +63,7 @@ def _at_sentence_start(text: str, at: int) -> bool:
 
 
 def _without_trailing_place(org: str) -> str:
-    """"White House Russia" (before "adviser") without the place that is the role's brief."""
+    """"White House Asia" (before "adviser") without the place that is the role's brief."""
     words = org.split(" ")
     while len(words) > 1 and words[-1] in places():
         words.pop()
@@ -74,6 +77,15 @@ def _no_possessive(word: str) -> str:
     return word
 
 
+def clean_role(role: str, mods: str) -> str:
+    """The role without the words before it that belong to the sentence: ``mods`` are the words the
+    pattern took before the role noun, and only those after the last function word among them stay
+    ("toured with singer" -> "singer", "its chairman" -> "chairman", "former special envoy" stays)."""
+    words = mods.split()
+    cut = max((k + 1 for k, w in enumerate(words) if w in _NOT_ROLE_WORDS), default=0)
+    return " ".join(words[cut:] + [role[len(mods):].strip()]).strip()
+
+
 def _plain_organisation(org: str) -> bool:
     first = org.split(" ")[0]
     return (org not in places() and first not in lx.NOT_NAME_WORDS and first not in DEMONYMS
@@ -84,7 +96,7 @@ def lower_case_roles(text: str, start: int, end: int) -> Iterator[tuple[str, str
     """(name, role, organisation or "") for each full name after a lower-case role in ``text[start:end]``.
 
     The organisation is the capitalised words right before the role, when the role follows them directly
-    (only words like "former" or "chief" between): "Gazprom chairman" names Gazprom; "High school math
+    (only words like "former" or "chief" between): "Gazprom chairman" names Gazprom; "High school art
     teacher" names no "High"."""
     for m in _LOWER_ROLE.finditer(text, start, end):
         org = ""
@@ -98,12 +110,12 @@ def lower_case_roles(text: str, start: int, end: int) -> Iterator[tuple[str, str
                         " " not in org and _at_sentence_start(text, before.start())
                         and first.lower() in lowercase_words(text)):
                     org = ""  # a sentence's capital on a common word ("Company chairman ...")
-        yield m.group("name"), _DETERMINER.sub("", m.group("role")), org
+        yield m.group("name"), clean_role(m.group("role"), m.group("mods")), org
 
 
 def named_by_kind(text: str, start: int, end: int) -> Iterator[str]:
     """Organisations named right after the noun for their kind: "brokerage Kestrel", "the group Nurses for
-    Safe Wards" (never a person's two-word name: "company founder John Smith" is a role)."""
+    Clean Water" (never a person's two-word name: "company founder John Smith" is a role)."""
     for m in _ORG_NOUN.finditer(text, start, end):
         org = _no_possessive(m.group("org"))
         if _plain_organisation(org) and not _PERSON_SHAPE.fullmatch(org):

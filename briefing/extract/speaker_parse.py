@@ -1,7 +1,7 @@
 """Speakers from the parse: the attribution verb's subject, when the language model is there.
 
-The patterns of ``attribution`` stop at commas and long descriptions ("the chairman of the working party,
-Ambassador Jo Bloggs of Iceland, warned"); the dependency parse does not. This step takes a first-pass
+The patterns of ``attribution`` stop at commas and long descriptions ("the head of the review panel,
+Ambassador Jo Bloggs of Norway, warned"); the dependency parse does not. This step takes a first-pass
 extraction, parses only the sentences that need it (quotations, and sentences with a speech verb or
 "according to") in one ``nlp.pipe`` batch with the parser and NER alone, turns each attribution verb's
 subject into a phrase (an apposed name beats a role: "another witness, Ruth Cole" is Ruth Cole; "a

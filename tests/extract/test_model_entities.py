@@ -28,9 +28,9 @@ def names(text: str, kind: str) -> set[str]:
 
 
 def test_a_person_named_without_a_title_is_found():
-    text = "Kurt Volker, the former envoy, and Tim Morrison, a former National Security Council official, testified."
+    text = "Karl Venner, the former envoy, and Tom Marlow, a former National Security Council official, testified."
     found = entities(text)
-    assert {("Kurt Volker", "person"), ("Tim Morrison", "person"),
+    assert {("Karl Venner", "person"), ("Tom Marlow", "person"),
             ("National Security Council", "organization")} <= found
     assert ("Security Council", "organization") not in found
 
@@ -77,7 +77,7 @@ def test_a_lower_case_role_gives_the_person_the_role_and_the_organisation():
     ("Settlers moved deeper into the West Bank this year.", "West Bank", None),
     ("The mayor of Ames, Iowa, resigned.", "Ames", None),
     ("Fighting spread to the Gbarnga district overnight.", "Gbarnga", None),
-    ("Teachers filled the Indiana Statehouse to ask for more pay.", "Indiana Statehouse", None),
+    ("Teachers filled the Ohio Statehouse to ask for more pay.", "Ohio Statehouse", None),
 ], ids=["place inside an organisation", "compass word", "gazetteer region", "town and state",
         "place noun", "named site"])
 def test_places_are_typed_by_gazetteer_and_cue(text, place, not_place):
@@ -89,8 +89,8 @@ def test_places_are_typed_by_gazetteer_and_cue(text, place, not_place):
 
 
 def test_a_first_name_that_is_also_a_country_does_not_make_a_place():
-    found = entities("Acting Interior Secretary Chad Mercer visited the border.")
-    assert ("Chad Mercer", "person") in found and ("Chad", "place") not in found
+    found = entities("Acting Homeland Security Secretary Chad Morrow visited the border.")
+    assert ("Chad Morrow", "person") in found and ("Chad", "place") not in found
 
 
 def test_an_acronym_and_its_expansion_are_one_organisation():
@@ -108,3 +108,36 @@ def test_a_lone_head_noun_stands_for_the_one_organisation_named_with_it():
 
 def test_an_institution_building_speaks_as_an_organisation():
     assert ("Kremlin", "organization") in entities("The Kremlin said the talks in Geneva had gone well.")
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Mateo R. Okafor Jr., 41, of Dunmore, a town east of Scranton, was charged on Monday. Okafor denied it.",
+     "Mateo R. Okafor", "person"),
+    ("Mateo R. Okafor Jr., 41, of Dunmore, a town east of Scranton, was charged on Monday. Okafor denied it.",
+     "Dunmore", "place"),
+    ("The band plays Austin, TX and then Tulsa, OK in May.", "Texas", "place"),
+    ("Cable news host Dana Pruitt's remarks drew criticism.", "Dana Pruitt", "person"),
+], ids=["without Jr.", "place by apposition", "postal code after a town", "a role makes a person"])
+def test_names_keep_their_type_by_the_words_around_them(text, name, kind):
+    assert (name, kind) in entities(text)
+
+
+def test_a_handle_is_no_name_of_its_own():
+    found = entities("\u2014 Rep. Dana Whitlock (@Dana) November 19, 2019. Whitlock later deleted the post.")
+    assert ("Dana", "organization") not in found and ("Dana Whitlock", "person") in found
+
+
+def test_a_role_keeps_none_of_the_sentence_before_it():
+    extraction = refined("The band toured with singer Mara Lindqvist last spring.")
+    assert {(e.name, e.role) for e in extraction.entities if e.type == "person"} == {("Mara Lindqvist", "singer")}
+
+
+def test_a_dateline_in_capitals_is_the_gazetteer_place():
+    extraction = refined("DAYTON \u2014 The orchestra opened its season in Dayton on Friday.")
+    assert [(e.name, e.type) for e in extraction.entities if e.type == "place"] == [("Dayton", "place")]
+
+
+def test_a_short_form_of_an_organisation_is_the_organisation_and_a_clock_is_none():
+    extraction = refined("Solvik Energy shipped 2.4 GW of panels. Shares in Solvik rose 6% by 1015 GMT.")
+    organisations = [(e.name, e.aliases) for e in extraction.entities if e.type == "organization"]
+    assert organisations == [("Solvik Energy", ["Solvik"])]

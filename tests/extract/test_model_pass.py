@@ -15,8 +15,8 @@ from briefing.extract.refine import refine
 from briefing.storage.paths import SAMPLE_ARTICLE
 from briefing.storage.serialize import extraction_to_dict
 
-ARTICLE = ("Kurt Volker, the former envoy, testified on Tuesday. \u201cMy role was not some irregular channel,\u201d "
-           "Volker told lawmakers.\n\nRosneft and China's National Petroleum Corporation signed a deal in Beijing.")
+ARTICLE = ("Karl Venner, the former envoy, testified on Tuesday. \u201cI was never a back channel for anyone,\u201d "
+           "Venner told lawmakers.\n\nRosneft and China's National Petroleum Corporation signed a deal in Beijing.")
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +36,9 @@ def test_the_model_pass_keeps_every_fact_and_refines_its_entities(model_loaded):
     assert second is not first and second.model.startswith("en_core_web_sm")
     assert [(f.id, f.start, f.end, f.text, f.kind, f.dates) for f in second.facts] == \
            [(f.id, f.start, f.end, f.text, f.kind, f.dates) for f in first.facts]
-    assert "Kurt Volker" not in {e.name for e in first.entities}
-    assert "Kurt Volker" in {e.name for e in second.entities}
-    assert first.model == "" and "Kurt Volker" not in {e.name for e in first.entities}, "the input is unchanged"
+    assert "Karl Venner" not in {e.name for e in first.entities}
+    assert "Karl Venner" in {e.name for e in second.entities}
+    assert first.model == "" and "Karl Venner" not in {e.name for e in first.entities}, "the input is unchanged"
 
 
 def test_the_whole_pipeline_is_the_first_pass_then_the_model_pass(model_loaded):
@@ -96,3 +96,11 @@ def test_a_brief_keeps_the_refined_extraction_so_reopening_runs_no_model(tmp_pat
     assert extraction.model.startswith("en_core_web_sm")
     assert {(e.name, e.organization) for e in extraction.entities if e.type == "person"} == {("Aleksey Miller",
                                                                                               "Gazprom")}
+
+
+def test_the_model_pass_alone_can_be_cancelled_and_leaves_the_first_pass_as_it_was(model_loaded):
+    first = extract_text(ARTICLE)
+    before = extraction_to_dict(first)
+    with pytest.raises(ExtractionCancelled):
+        refine(first, cancel=lambda: True)
+    assert extraction_to_dict(first) == before

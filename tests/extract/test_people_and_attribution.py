@@ -113,3 +113,10 @@ def test_a_named_speaker_with_an_appositive_role_is_the_party(text, party):
 def test_a_named_speaker_with_an_appositive_role_is_the_speaker_of_a_quotation():
     fact = extract_text("Haroon Akhtar Khan, the SAPM, said: \u201cThe talks were productive.\u201d").facts[0]
     assert (fact.kind, fact.speaker) == ("quote", "Haroon Akhtar Khan")
+
+
+def test_the_brief_of_an_office_is_no_person_even_without_the_model():
+    from briefing.extract.pipeline import extract_text
+
+    extraction = extract_text("The UN High Commissioner for Human Rights said the killings must stop.")
+    assert not [e for e in extraction.entities if e.type == "person"]
