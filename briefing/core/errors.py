@@ -35,3 +35,10 @@ class ExportError(BriefingError):
 
 class BriefError(BriefingError):
     """An operation on a brief that does not apply (unknown fact, placement or section id)."""
+
+
+class ExtractionCancelled(BriefingError):
+    """The ``cancel`` callback asked an extraction to stop; nothing was produced."""
+
+    def __init__(self) -> None:
+        super().__init__("extraction cancelled")

@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING
 from briefing.extract import lexicon as lx
 from briefing.extract.dates import MONTHS, WEEKDAYS
 from briefing.extract.entity_spans import PLACE_CUE, Piece, strip_titles, trimmed
-from briefing.extract.gazetteer import DEMONYMS, US_STATE_ABBREVIATIONS, US_STATE_CODES, places
+from briefing.extract.gazetteer import (
+    DEMONYMS,
+    US_STATE_ABBREVIATIONS,
+    US_STATE_CODES,
+    places,
+)
 from briefing.extract.mentions import Mention
 from briefing.extract.roles import ROLE_MODIFIERS, clean_role, lowercase_words
 

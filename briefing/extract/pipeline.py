@@ -17,7 +17,7 @@ from bisect import bisect_left
 from typing import Callable
 
 from briefing.core import ids
-from briefing.core.errors import BriefingError, InputError
+from briefing.core.errors import ExtractionCancelled, InputError
 from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
 from briefing.core.source import DateMention, EntityMention, Source
@@ -40,13 +40,6 @@ CHUNK_CHARS = 1 << 17
 BULK_CHARS = 1 << 21  # texts this long pause the cyclic garbage collector while their facts are built
 DISCOVERY_SHARE = 0.3  # of the progress bar; the fact pass takes the rest
 MIN_LETTER_SHARE = 0.5  # of the non-space characters, for a file to count as an article
-
-
-class ExtractionCancelled(BriefingError):
-    """The ``cancel`` callback asked an extraction to stop; nothing was produced."""
-
-    def __init__(self) -> None:
-        super().__init__("extraction cancelled")
 
 
 class _Ticker:

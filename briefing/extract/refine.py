@@ -14,6 +14,7 @@ import dataclasses
 from bisect import bisect_left
 from typing import Callable
 
+from briefing.core.errors import ExtractionCancelled
 from briefing.core.extraction import Extraction
 from briefing.core.fact import Fact
 from briefing.core.source import EntityMention
@@ -71,8 +72,6 @@ def annotate(text: str, facts: list[Fact], index: EntityIndex, extra: list[Menti
 
 
 def _cancellable(progress: Tick | None, cancel: Callable[[], bool]) -> Tick:
-    from briefing.extract.pipeline import ExtractionCancelled
-
     def tick(fraction: float) -> None:
         if cancel():
             raise ExtractionCancelled()
