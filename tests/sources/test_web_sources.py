@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Iterator
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from briefing.cli import main
 from briefing.core.errors import InputError
 from briefing.sources.web import extract_url, fetch
+from tests.local_server import local_server
 
 PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>Port board backs terminal plan</title></head>
 <body><nav>Home | World | Sport</nav><article><h1>Port board backs terminal plan</h1>
@@ -49,14 +49,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with local_server(_Handler) as address:
+        yield address
 
 
 def test_an_article_page_is_read_and_its_source_keeps_the_address_for_citation(server):

@@ -4,13 +4,13 @@ served by a local HTTP server on 127.0.0.1 (never the internet), read in the bac
 from __future__ import annotations
 
 import shutil
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Iterator
 
 import pytest
 
 from tests.corroborate.stories import GAZETTE, LEDGER, OUTLETS, WIRE
+from tests.local_server import local_server
 from tests.ui.conftest import shown_window
 
 PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>Ferry strike ends</title></head>
@@ -37,14 +37,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with local_server(_Handler) as address:
+        yield address
 
 
 def idle(window) -> bool:
