@@ -28,11 +28,11 @@ class ClaimCommands:
 
     def regroup(self) -> None:
         """Recompute the brief's corroboration groups (fast for a few articles: on the GUI thread)."""
-        from briefing.corroborate.brief_groups import refresh_groups
-
         brief = self.window.brief
         if len(brief.extractions) < 2 and not brief.corroboration.groups:
-            return  # one source groups nothing; skip the work (and the fact-changed event)
+            return  # one source groups nothing; skip the work, the grouper's imports and the fact-changed event
+        from briefing.corroborate.brief_groups import refresh_groups
+
         started = time.perf_counter()
         refresh_groups(brief)
         self.last_seconds = time.perf_counter() - started
