@@ -2,8 +2,9 @@
 
 Extraction runs in two phases so that the window never waits for the model: ``extract_path(...,
 use_model=False)`` gives the facts at the rules' speed, and ``refine`` (a second or two per article, on
-a worker thread) returns a new Extraction whose facts keep their ids, offsets, wording and kinds but whose
-entities, speakers and attributions come from the rules and the model together. The input is never
+a worker thread) returns a new Extraction whose facts keep their ids, offsets, wording, kinds and speakers but
+whose entities come from the rules and the model together (speakers are then found again from the parse, by
+``speaker_parse``: ``pipeline.model_pass`` runs both). The input is never
 changed, so the first one stays valid for whoever still shows it. When spaCy or its model is unavailable,
 ``refine`` returns the input as it is and ``nlp.unavailable_reason()`` says why.
 """
@@ -24,7 +25,6 @@ from briefing.extract.mentions import Mention, find_mentions, without_overlaps
 from briefing.extract.model_names import discover_with_model, model_mentions
 from briefing.extract.names import Discovery, EntityIndex, build_index
 from briefing.extract.ner import model_name, model_spans, paragraphs
-from briefing.extract.speakers import Attributor
 
 Tick = Callable[[float], None]
 MODEL_SHARE = 0.9  # of the progress bar: the model's own work; the rules after it take the rest
@@ -45,9 +45,9 @@ def model_index(text: str, facts: list[Fact], acronyms: dict[str, str], language
 
 
 def annotate(text: str, facts: list[Fact], index: EntityIndex, extra: list[Mention] = ()) -> list[Fact]:
-    """``facts`` (in source order) with the mentions, speakers and attributions ``index`` gives them;
-    ``extra`` mentions (sorted) join those the index finds, the longer winning where they overlap."""
-    attributor = Attributor(index, text=text)
+    """``facts`` (in source order) with the mentions ``index`` gives them; ``extra`` mentions (sorted) join
+    those the index finds, the longer winning where they overlap. Speakers are left to ``speaker_parse``, which
+    sets every fact's speaker again with these mentions and the parse."""
     starts = [m.start for m in extra]
     out: list[Fact] = []
     for fact in facts:
@@ -60,14 +60,8 @@ def annotate(text: str, facts: list[Fact], index: EntityIndex, extra: list[Menti
             k += 1
         if inside:
             found = _longest(found + inside)
-        people = [m.canonical for m in found if m.type == "person"]
-        bodies = [m.canonical for m in found if m.type == "organization"]
-        new_paragraph = not out or "\n" in text[out[-1].end:fact.start]
-        speaker, attributed = attributor.feed(fact.text, fact.kind == "quote", people, new_paragraph=new_paragraph,
-                                              bodies=bodies, start=fact.start)
         out.append(dataclasses.replace(
-            fact, speaker=speaker, attributed_to=attributed,
-            entities=[EntityMention(m.text, m.type, m.start, m.end) for m in found]))
+            fact, entities=[EntityMention(m.text, m.type, m.start, m.end) for m in found]))
     return out
 
 
@@ -93,8 +87,8 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
 
 def refine(extraction: Extraction, *, progress: Tick | None = None,
            cancel: Callable[[], bool] | None = None) -> Extraction:
-    """The extraction with entities and speakers from the model and the rules; the same facts by id,
-    offsets and kind. Returns ``extraction`` itself when the model is unavailable (see
+    """The extraction with entities from the model and the rules; the same facts by id, offsets, kind and
+    speaker. Returns ``extraction`` itself when the model is unavailable (see
     ``nlp.unavailable_reason``). ``progress`` gets fractions 0..1; when ``cancel`` returns True (asked
     between batches of paragraphs) it raises ``ExtractionCancelled`` and ``extraction`` stays as it was."""
     if cancel is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from http.server import BaseHTTPRequestHandler
 from typing import Iterator
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from briefing.cli import main
 from briefing.core.errors import InputError
 from briefing.sources.web import extract_url, fetch
-from tests.local_server import local_server
+from tests.local_server import QuietHandler, local_server
 
 PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>Port board backs terminal plan</title></head>
 <body><nav>Home | World | Sport</nav><article><h1>Port board backs terminal plan</h1>
@@ -29,7 +28,7 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
 }
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 - the http.server name
         if self.path == "/slow":
             time.sleep(2)
@@ -42,9 +41,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (the timeout test)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet test output
-        pass
 
 
 @pytest.fixture(scope="module")

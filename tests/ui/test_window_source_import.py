@@ -4,13 +4,12 @@ served by a local HTTP server on 127.0.0.1 (never the internet), read in the bac
 from __future__ import annotations
 
 import shutil
-from http.server import BaseHTTPRequestHandler
 from typing import Iterator
 
 import pytest
 
 from tests.corroborate.stories import GAZETTE, LEDGER, OUTLETS, WIRE
-from tests.local_server import local_server
+from tests.local_server import QuietHandler, local_server
 from tests.ui.conftest import shown_window
 
 PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>Ferry strike ends</title></head>
@@ -21,7 +20,7 @@ PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>Ferry strike 
 <footer>Sound Courier</footer></body></html>"""
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 - the http.server name
         found = self.path == "/ferry"
         body = PAGE if found else b"<html><body>Not found</body></html>"
@@ -30,9 +29,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet test output
-        pass
 
 
 @pytest.fixture(scope="module")
